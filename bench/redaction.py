@@ -1,0 +1,159 @@
+"""Benchmark of the redaction plugin: recall, precision, over-redaction and speed.
+
+    OMP_NUM_THREADS=1 HF_HUB_OFFLINE=1 .venv/bin/python bench/redaction.py [--sessions 300]
+
+Two corpora: (a) the project's held-out synthetic therapy sessions (``split="test"``: names,
+places and organisations from a hash-partition of Faker's pools the tagger never trained on,
+each session with its fake chart), and (b) presidio-research's ``synth_dataset_v2.json``
+(general-domain sentences, no chart). Tokens are ``\\w+`` runs. Per gold category:
+token recall (PHI tokens fully hidden) and entity fully-hidden rate. Overall: precision
+(redacted tokens that are PHI), the share of non-PHI characters redacted, and whole-pipeline
+tokens per second (whitespace tokens, one process, tagger included, model load excluded).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from hooks.types import KnownIdentifiers  # noqa: E402
+from plugins.redaction.pipeline import redact  # noqa: E402
+from plugins.redaction.tagger import default_tagger  # noqa: E402
+
+PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2.json")
+PRESIDIO_MAP = {
+    "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
+    "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID",
+    "DATE_TIME": "DATE", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "DOMAIN_NAME": "URL",
+    "IP_ADDRESS": "IP", "ZIP_CODE": "ZIP", "AGE": "AGE",
+}
+NON_PHI = ("TITLE", "NRP", "AGE<=89")  # presidio types counted as non-PHI (redacting them is a false positive)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Doc:
+    text: str
+    gold: list[tuple[int, int, str]]
+    known: KnownIdentifiers | None = None
+    charted: list[bool] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    tokens: collections.Counter = field(default_factory=collections.Counter)
+    hidden: collections.Counter = field(default_factory=collections.Counter)
+    entities: collections.Counter = field(default_factory=collections.Counter)
+    full: collections.Counter = field(default_factory=collections.Counter)
+    pred_tokens: int = 0
+    pred_true: int = 0
+    nonphi_chars: int = 0
+    nonphi_redacted: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+
+def synthetic_docs(count: int, seed: int) -> list[Doc]:
+    from plugins.redaction.training.synth import Generator
+
+    gen = Generator(seed, "test")
+    return [Doc(s.text, s.spans, s.known, s.from_chart) for s in (gen.session() for _ in range(count))]
+
+
+def presidio_docs(path: Path, limit: int | None) -> list[Doc]:
+    docs = []
+    for row in json.loads(path.read_text(encoding="utf-8"))[:limit]:
+        gold = []
+        for span in row["spans"]:
+            kind = span["entity_type"]
+            value = span["entity_value"]
+            if kind == "AGE" and not (value.strip().isdigit() and int(value) > 89):
+                kind = "AGE<=89"
+            gold.append((span["start_position"], span["end_position"], PRESIDIO_MAP.get(kind, kind)))
+        docs.append(Doc(row["full_text"], gold))
+    return docs
+
+
+def score(doc: Doc, covered: list[bool], tally: Tally) -> None:
+    phi = [False] * len(doc.text)
+    for (start, end, category), charted in zip(doc.gold, doc.charted or [False] * len(doc.gold)):
+        if category in NON_PHI:
+            continue
+        for i in range(start, end):
+            phi[i] = True
+        tokens = list(_WORD.finditer(doc.text, start, end))
+        hidden = [all(covered[m.start() : m.end()]) for m in tokens]
+        for name in (category, "ALL") + (("KNOWN",) if charted else ()):
+            tally.tokens[name] += len(tokens)
+            tally.hidden[name] += sum(hidden)
+            tally.entities[name] += 1
+            tally.full[name] += all(hidden)
+    for m in _WORD.finditer(doc.text):
+        if any(covered[m.start() : m.end()]):
+            tally.pred_tokens += 1
+            tally.pred_true += any(phi[m.start() : m.end()])
+    for i, char in enumerate(doc.text):
+        if not phi[i] and not char.isspace():
+            tally.nonphi_chars += 1
+            tally.nonphi_redacted += covered[i]
+
+
+def run(docs: list[Doc], tagger: bool) -> Tally:
+    tally = Tally()
+    for doc in docs:
+        started = time.perf_counter()
+        result = redact(doc.text, doc.known, tagger=tagger)
+        tally.seconds += time.perf_counter() - started
+        tally.words += len(doc.text.split())
+        covered = [False] * len(doc.text)
+        for span in result.spans:
+            covered[span.start : span.end] = [True] * (span.end - span.start)
+        score(doc, covered, tally)
+    return tally
+
+
+def report(name: str, tally: Tally) -> None:
+    print(f"\n== {name}")
+    print(f"{'category':<10} {'entities':>8} {'tokens':>7} {'token recall':>13} {'fully hidden':>13}")
+    names = sorted(k for k in tally.entities if k not in ("ALL", "KNOWN")) + ["KNOWN", "ALL"]
+    for key in names:
+        if tally.entities[key]:
+            recall = tally.hidden[key] / max(tally.tokens[key], 1)
+            full = tally.full[key] / tally.entities[key]
+            print(f"{key:<10} {tally.entities[key]:>8} {tally.tokens[key]:>7} {recall:>12.2%} {full:>13.2%}")
+    precision = tally.pred_true / max(tally.pred_tokens, 1)
+    over = tally.nonphi_redacted / max(tally.nonphi_chars, 1)
+    print(f"precision (redacted tokens that are PHI): {precision:.2%}")
+    print(f"non-PHI characters redacted: {over:.2%} ({tally.nonphi_redacted}/{tally.nonphi_chars})")
+    print(f"speed: {tally.words / tally.seconds:,.0f} tokens/s ({tally.words} tokens in {tally.seconds:.1f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=300, help="held-out synthetic sessions")
+    parser.add_argument("--seed", type=int, default=424242)
+    parser.add_argument("--presidio", type=Path, default=PRESIDIO)
+    parser.add_argument("--limit", type=int, default=None, help="first N presidio sentences")
+    parser.add_argument("--no-tagger", action="store_true", help="layers 1+2 only")
+    args = parser.parse_args()
+    tagger = not args.no_tagger
+    if tagger and not default_tagger().available:
+        print("tagger model missing: layers 1+2 only")
+    print(f"layers: known + patterns{' + tagger' if tagger else ''}; presidio types counted as "
+          f"non-PHI: {', '.join(NON_PHI)}; GPE and STREET_ADDRESS -> LOCATION, CREDIT_CARD/IBAN/SSN/"
+          f"DRIVER_LICENSE -> ID, DOMAIN_NAME -> URL")
+    report(f"(a) held-out synthetic sessions: {args.sessions}", run(synthetic_docs(args.sessions, args.seed), tagger))
+    if args.presidio.is_file():
+        docs = presidio_docs(args.presidio, args.limit)
+        report(f"(b) presidio-research synth_dataset_v2: {len(docs)} sentences", run(docs, tagger))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""``openemr-bridge doctor``: every check gives a verdict, what it saw, and the fix."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import requests
+from sqlalchemy import text
+
+from bridge.ehr import schema as oe
+from bridge.ehr import tables as aib
+from bridge.ehr.version import detect
+from bridge.runtime import Runtime
+from bridge.settings import Settings
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def run_checks(settings: Settings) -> Iterator[Check]:
+    yield Check("configuration", True, f"{settings.source}: {len(settings.practices)} practice(s)")
+    yield _redis(settings)
+    rt = Runtime.create(settings)
+    for name in sorted(settings.practices):
+        yield from _practice(rt, name)
+    for endpoint in settings.endpoints:
+        yield _endpoint(endpoint)
+
+
+def _redis(settings: Settings) -> Check:
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.redis_url, socket_connect_timeout=3).ping()
+        return Check("redis", True, f"{settings.redis_url} answers")
+    except Exception as exc:
+        return Check("redis", False, f"{settings.redis_url} does not answer ({type(exc).__name__})",
+                     "start Redis (redis-server) or fix [redis] url in bridge.toml")
+
+
+def _practice(rt: Runtime, name: str) -> Iterator[Check]:
+    label = f"practice {name}"
+    try:
+        practice = rt.practice(name)
+        conn = practice.engine.connect()
+    except Exception as exc:
+        yield Check(f"{label}: database", False, f"cannot connect ({type(exc).__name__}: {str(exc)[:160]})",
+                    f"check [database] in {rt.settings.practices[name].source} and that MariaDB/MySQL runs")
+        return
+    with conn:
+        db = practice.settings.database
+        yield Check(f"{label}: database", True, f"{db.user}@{db.host}:{db.port}/{db.database}")
+        version = detect(conn)
+        yield Check(f"{label}: OpenEMR version", version.supported, version.label,
+                    "the bridge supports OpenEMR 7.0.x and later; upgrade OpenEMR")
+        missing = _missing_columns(conn)
+        yield Check(f"{label}: OpenEMR schema", not missing,
+                    "all declared tables and columns present" if not missing else "missing: " + ", ".join(missing[:12]),
+                    "this database is not an OpenEMR 7.0+ database, or a form's table.sql was not run")
+        installed = set(aib.bridge_meta.tables) <= version.tables
+        yield Check(f"{label}: bridge installed", installed,
+                    "aib_ tables present" if installed else "aib_ tables missing",
+                    f"run: openemr-bridge install --practice {name}")
+        yield _service_user(conn, practice.settings.service_user, label)
+        yield _layouts(conn, practice, label)
+        yield _privileges(conn, label)
+
+
+def _missing_columns(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    have = {(r[0], r[1]) for r in conn.execute(text(
+        "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"))}
+    return [f"{t.name}.{c.name}" for t in oe.openemr.tables.values() for c in t.columns if (t.name, c.name) not in have]
+
+
+def _service_user(conn, username: str, label: str) -> Check:  # type: ignore[no-untyped-def]
+    row = conn.execute(text("SELECT u.id, (SELECT COUNT(*) FROM users_secure s WHERE s.username = u.username) "
+                            "FROM users u WHERE u.username = :u"), {"u": username}).first()
+    if row is None:
+        return Check(f"{label}: service user", False, f"{username!r} missing", "run openemr-bridge install")
+    if row[1]:
+        return Check(f"{label}: service user", False, f"{username!r} has a users_secure row (it can log in)",
+                     f"delete the users_secure row of {username!r}: the drafting account must not log in")
+    return Check(f"{label}: service user", True, f"{username!r} present, cannot log in")
+
+
+def _layouts(conn, practice, label: str) -> Check:  # type: ignore[no-untyped-def]
+    wanted = [f.form_id for f in practice.hooks.layouts()]
+    have = {r[0] for r in conn.execute(text(
+        "SELECT grp_form_id FROM layout_group_properties WHERE grp_group_id = '' AND grp_activity = 1"))}
+    missing = [w for w in wanted if w not in have]
+    return Check(f"{label}: forms", not missing, f"{len(wanted) - len(missing)}/{len(wanted)} layout-based forms active"
+                 + (f"; missing {', '.join(missing)}" if missing else ""),
+                 f"run: openemr-bridge install --practice {practice.name}")
+
+
+def _privileges(conn, label: str) -> Check:  # type: ignore[no-untyped-def]
+    grants = " ".join(r[0] for r in conn.execute(text("SHOW GRANTS")))
+    upper = grants.upper()
+    if "ALL PRIVILEGES ON *.*" in upper:
+        return Check(f"{label}: privileges", True, "connected with ALL PRIVILEGES (more than needed)")
+    needed = ("SELECT", "INSERT", "UPDATE")
+    lacking = [n for n in needed if n not in upper]
+    return Check(f"{label}: privileges", not lacking, "grants include " + ", ".join(n for n in needed if n in upper),
+                 "grant the bridge user SELECT on OpenEMR tables and INSERT/UPDATE where it writes")
+
+
+def _endpoint(endpoint) -> Check:  # type: ignore[no-untyped-def]
+    name = f"llm endpoint {endpoint.name} ({endpoint.kind})"
+    headers = {"Authorization": f"Bearer {endpoint.api_key}"} if endpoint.api_key else {}
+    try:
+        resp = requests.get(f"{endpoint.base_url}/models", headers=headers, timeout=5)
+    except requests.RequestException as exc:
+        return Check(name, False, f"{endpoint.base_url} unreachable ({type(exc).__name__})",
+                     "start the model server or fix base_url; drafting falls back to the template backend meanwhile")
+    if resp.status_code >= 400:
+        return Check(name, False, f"{endpoint.base_url}/models answered HTTP {resp.status_code}",
+                     "check api_key's environment variable and the model name")
+    return Check(name, True, f"{endpoint.base_url} answers")

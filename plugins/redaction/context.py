@@ -1,0 +1,94 @@
+"""Identifiers found by the words in front of them: ids after "MRN", names after "Dr." or
+"my sister", places before a state code. Names must be capitalised here; lower-case and
+context-free names are left to known identifiers and the tagger.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from hooks.types import Span
+from plugins.redaction.variants import common_words
+from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
+
+_ID_WORDS = (
+    r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"
+    r"policy(?:\s+number)?|group(?:\s+number)?|account(?:\s+number)?|acct|licen[cs]e(?:\s+number)?|"
+    r"driver'?s\s+licen[cs]e|dl|npi|dea|medicaid(?:\s+id)?|medicare(?:\s+id)?|insurance\s+id|"
+    r"patient\s+id|client\s+id|pubpid|pid|id|case(?:\s+number)?|claim(?:\s+number)?|ssn|"
+    r"social\s+security(?:\s+number)?|passport(?:\s+number)?|plate|vin|record\s+number|"
+    r"serial\s+number|badge|employee\s+id|student\s+id|fax\s+id"
+)
+_ID_VALUE = r"[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
+ID_CONTEXT_RE = re.compile(
+    rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
+)
+_NAME = r"[A-Z][a-zA-Z'’]*(?:-[A-Z][a-zA-Z'’]+)?"
+_NAME_UP = r"[A-Z][A-Z'’]+(?:-[A-Z'’]+)?"
+_FULL = rf"(?P<v>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}}|{_NAME_UP}(?:\s+{_NAME_UP}){{0,2}})"
+TITLE_RE = re.compile(
+    rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"
+    rf"brother|father|aunt|uncle|coach))(?:\.\s*|\s+){_FULL}"
+)
+RELATION_RE = re.compile(
+    rf"(?i:\b(?:my|his|her|their|our|your|the|client'?s|patient'?s|a|\w+'s)\s+"
+    rf"(?:(?:older|younger|little|big|baby|late|twin|oldest|youngest|new|best|ex-?|step-?|half-)\s*)?"
+    rf"(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?),?\s+(?:\(\w+\)\s+)?{_FULL}"
+)
+NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka))\s+{_FULL}")
+SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|referred\s+by|seen\s+by|"
+                       rf"guardian|emergency\s+contact|name|spoke\s+with|met\s+with|session\s+with|"
+                       rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+CITY_STATE_RE = re.compile(
+    rf"(?P<v>\b[A-Z][a-zA-Z.'’-]+(?:[ \t][A-Z][a-zA-Z.'’-]+){{0,2}},?[ \t]+(?:{_STATES})\b"
+    rf"(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
+)
+NOT_NAMES = frozenset(
+    "i i'm i've i'd the a an and or but he she they we you it this that his her their my our your "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
+    "july august september october november december today tomorrow yesterday client patient "
+    "therapist mom dad god christmas easter thanksgiving said says told was is has had who when "
+    "if what also has then so not no yes".split()
+)
+
+
+def context_spans(text: str) -> list[Span]:
+    """Ids, names and places recognised by their context words."""
+    out = [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
+           if sum(c.isdigit() for c in m.group("v")) >= 2]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)
+            if m.group("v").split()[0].lower() not in NOT_NAMES]
+    for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
+        for match in pattern.finditer(text):
+            out += _name_span(text, match)
+    return out
+
+
+def _name_span(text: str, match: re.Match[str]) -> list[Span]:
+    start, end = match.span("v")
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if not words or _plain(words[0].group(), first=True):
+        return []
+    keep = [words[0]] + list(itertools.takewhile(lambda w: not _plain(w.group()), words[1:]))
+    return [Span(start, start + keep[-1].end(), _role(match), "pattern")]
+
+
+def _plain(word: str, first: bool = False) -> bool:
+    """A word that ends a name: a pronoun or verb, or an all-caps ordinary word."""
+    low = word.lower().strip("'’.")
+    return low in NOT_NAMES or (not first and word.isupper() and low in common_words())
+
+
+def _role(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("t") and re.fullmatch(CLINICIAN_WORDS, groups["t"], re.IGNORECASE):
+        return "CLINICIAN"
+    if groups.get("r") and re.fullmatch(RELATIVE_WORDS, groups["r"], re.IGNORECASE):
+        return "RELATIVE"
+    if groups.get("t") and groups["t"].lower() in ("sister", "brother", "father", "aunt", "uncle"):
+        return "RELATIVE"
+    return "PERSON"

@@ -1,0 +1,66 @@
+"""Date patterns: numeric, month names, partial dates, weekdays, holidays and prose phrases."""
+from __future__ import annotations
+
+import re
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_FULL = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ANY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|" + _WEEKDAY
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:\d{4}|'\d{2})"
+_TIME = r"(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+_HOLIDAY = (
+    r"(?:thanksgiving(?:\s+(?:day|weekend|break))?|christmas(?:\s+(?:eve|day|morning|break))?|xmas|"
+    r"easter(?:\s+sunday)?|new\s+year'?s(?:\s+(?:eve|day))?|halloween|hanukk?ah|chanukah|passover|"
+    r"yom\s+kippur|rosh\s+hashanah|ramadan|eid(?:\s+al-\w+)?|diwali|kwanzaa|juneteenth|"
+    r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|independence\s+day|memorial\s+day|labou?r\s+day|"
+    r"veterans\s+day|presidents'?\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|"
+    r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|st\.?\s+patrick'?s\s+day|super\s+bowl\s+sunday)"
+)
+_RELATIVE_TO = (
+    rf"(?:(?:the\s+)?(?:(?:first|second|third|last)\s+)?(?:{_WEEKDAY}|day|night|morning|evening|week|"
+    rf"weekend|month)\s+(?:after|before|of|following|preceding)\s+)"
+)
+_NUMERIC = (
+    rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
+    rf"|\d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}}){_TIME}"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})"
+    rf"|(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{{2}})(?![\w/-])"
+)
+_PARTIAL_NUMERIC = r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)"
+_NAMED = (
+    rf"(?:(?:{_WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
+    rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
+)
+_SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?)\W*\S*\W*$")
+
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("numeric", re.compile(_NUMERIC)),
+    ("named", re.compile(rf"(?i)(?<!\w){_NAMED}(?:{_TIME})?(?!\w)")),
+    ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_HOLIDAY}\b")),
+    ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_WEEKDAY}s?\b")),
+    ("month", re.compile(
+        rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
+        rf"from|through)\s+(?P<v>{_MONTH_FULL}|May)\b")),
+    ("ordinal", re.compile(r"\b(?i:on|since|until|by|before|after)\s+the\s+(?P<v>\d{1,2}(?:st|nd|rd|th))\b")),
+    ("partial", re.compile(_PARTIAL_NUMERIC)),
+)
+
+
+def date_matches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date-like phrase in ``text``."""
+    found = []
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if kind in ("partial", "numeric") and _looks_like_score(text, match):
+                continue
+            found.append(match.span("v") if "v" in pattern.groupindex else match.span())
+    return found
+
+
+def _looks_like_score(text: str, match: re.Match[str]) -> bool:
+    """"14/27" after "PHQ-9" is a score, not a date."""
+    return bool(_SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()))

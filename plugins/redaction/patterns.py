@@ -1,0 +1,100 @@
+"""Layer 2: identifiers recognisable by their shape or by the words around them.
+
+Each pattern yields spans in original offsets; a pattern with a group named ``v`` redacts
+only that group (the context words stay). Validators drop matches that only look alike
+(an IP with 300 in it, a phone-shaped list of scores).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from hooks.types import Span
+from plugins.redaction import context
+from plugins.redaction.dates import date_matches
+
+_SEP = r"[\s.\-]*"
+_STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
+    r"Ter|Way|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Pike|Plaza|Crescent|"
+    r"Close|Row|Alley|Ridge|Heights|Hills?|Park|Point|Run|Crossing|Route|Rte|Expressway|Walk|Green|"
+    r"Grove|Gardens|Mews|Manor|Estates?|Harbou?r|View|Vista|Landing|Junction|Mill|Springs?|"
+    r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
+)
+_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|#)\.?\s*#?\s*[A-Za-z]?\d+[A-Za-z]?"
+_WORD = r"[A-Z0-9][\w'’.-]*"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+
+ADDRESS_RE = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+(?:(?:{_WORD})\s+){{0,3}}(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
+    rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?(?:,?\s*{_UNIT})?"
+)
+
+Validator = Callable[[re.Match[str]], bool]
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _ok_ip(match: re.Match[str]) -> bool:
+    return all(int(part) <= 255 for part in match.group().split("."))
+
+
+def _ok_grouped_phone(match: re.Match[str]) -> bool:
+    groups = re.findall(r"\d+", match.group())
+    years = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
+    return 8 <= len("".join(groups)) <= 13 and any(len(g) >= 3 for g in groups) and not years
+
+
+def _ok_spelled(match: re.Match[str]) -> bool:
+    words = re.findall(_DIGIT_WORD, match.group(), re.IGNORECASE)
+    return len(words) >= 7 and sum(not w.isdigit() for w in words) >= 3
+
+
+def _ok_card(match: re.Match[str]) -> bool:
+    return not all(g[:2] in ("19", "20") for g in re.findall(r"\d+", match.group()))
+
+
+def _ok_long_id(match: re.Match[str]) -> bool:
+    return len(_digits(match.group())) >= 6
+
+
+PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
+    ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), None),
+    ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
+    ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly)"
+                       r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?(?![\w@])"), None),
+    ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)"), _ok_ip),
+    ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
+                      r"(?<![\w:])(?:[0-9a-f]{1,4}:)+:(?:[0-9a-f]{1,4}:?)*[0-9a-f]{1,4}(?![\w:])"), None),
+    ("ID", re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])"), None),
+    ("ID", re.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w-])"), _ok_card),
+    ("PHONE", re.compile(
+        r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
+        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
+    ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])"), _ok_grouped_phone),
+    ("PHONE", re.compile(r"(?<![\w/.,-])\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/-]|[.,]\d)"), _ok_grouped_phone),
+    ("PHONE", re.compile(r"(?<![\w-])\d{3}-\d{4}(?![\w-])"), None),
+    ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
+    ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),
+    ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), None),
+    ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
+    ("LOCATION", ADDRESS_RE, None),
+    ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
+    ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
+    ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
+    ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of)\s+(?P<v>9\d|1[01]\d)\b"), None),
+)
+
+
+def pattern_spans(text: str) -> list[Span]:
+    """Every layer-2 span in ``text`` (may overlap; the pipeline merges them)."""
+    out = [Span(s, e, "DATE", "pattern") for s, e in date_matches(text)]
+    for category, pattern, valid in PATTERNS:
+        for match in pattern.finditer(text):
+            if valid is None or valid(match):
+                start, end = match.span("v") if "v" in pattern.groupindex else match.span()
+                out.append(Span(start, end, category, "pattern"))
+    out += context.context_spans(text)
+    return out

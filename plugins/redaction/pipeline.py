@@ -1,0 +1,62 @@
+"""The redaction pipeline: union of the three layers, then placeholders.
+
+Layer 1 (known identifiers) and layer 2 (patterns) always run; layer 3 (the tagger) runs
+when asked and when its model loads. A value found once is then hidden everywhere it recurs
+in the document, so one recognised mention protects the others.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import re
+
+from hooks.types import KnownIdentifiers, Span
+from plugins.redaction.known import compile_known
+from plugins.redaction.patterns import pattern_spans
+from plugins.redaction.placeholders import Redaction, assign
+from plugins.redaction.spans import merge
+from plugins.redaction.tagger import Tagger, default_tagger
+from plugins.redaction.textutil import fold
+from plugins.redaction.variants import common_words
+
+log = logging.getLogger(__name__)
+_PROPAGATE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON", "LOCATION", "ORG"}
+
+
+def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger | None = None) -> list[Span]:
+    """Disjoint, sorted spans of every identifier the layers find in ``text``."""
+    folded = fold(text)
+    found = compile_known(known).spans(text, folded) + pattern_spans(text)
+    if tagger is not None:
+        found += tagger.spans(text)
+    found += _recurrences(text, folded, found)
+    return merge(found, text)
+
+
+def redact(text: str, known: KnownIdentifiers | None = None, *, tagger: bool | Tagger = True) -> Redaction:
+    """Redact ``text`` about one patient; ``known`` holds what the chart already knows.
+
+    Returns a :class:`Redaction`: ``.text`` with placeholders, ``.spans`` in the original
+    offsets, ``.mapping`` placeholder -> value, and ``.restore(answer)``.
+    """
+    model = default_tagger() if tagger is True else (tagger or None)
+    spans = find_spans(text or "", known, model)
+    result = assign(text or "", spans)
+    counts = collections.Counter(span.category for span in spans)
+    log.debug("redacted %d spans by category %s", len(spans), dict(sorted(counts.items())))
+    return result
+
+
+def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
+    """Other mentions of names/places/orgs already found somewhere in the text."""
+    seen: dict[str, tuple[str, bool]] = {}
+    for span in spans:
+        value = text[span.start : span.end]
+        if span.category in _PROPAGATE and len(value) >= 3 and value not in seen:
+            seen[value] = (span.category, fold(value) in common_words())
+    out = []
+    for value, (category, is_word) in seen.items():
+        needle = re.escape(value if is_word else fold(value))
+        haystack = text if is_word else folded
+        out += [Span(*m.span(), category, "recurrence") for m in re.finditer(rf"\b{needle}\b", haystack)]
+    return out

@@ -1,0 +1,31 @@
+"""Who a person name refers to, from the words just before it: clinician, relative or other."""
+from __future__ import annotations
+
+import re
+
+RELATIVE_WORDS = (
+    "mother|mom|mum|mommy|mama|father|dad|daddy|papa|sister|brother|sibling|husband|wife|spouse|"
+    "partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|child|kids?|aunt|uncle|cousin|niece|"
+    "nephew|grandmother|grandma|granny|grandfather|grandpa|grandson|granddaughter|stepmother|"
+    "stepmom|stepfather|stepdad|stepson|stepdaughter|stepsister|stepbrother|"
+    "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby"
+)
+OTHER_WORDS = (
+    "friend|best friend|roommate|boss|supervisor|manager|coworker|co-worker|colleague|neighbou?r|"
+    "teacher|coach|pastor|priest|rabbi|imam|sponsor|caseworker|case worker|lawyer|attorney|"
+    "landlord|classmate|employer|counselor|tutor|principal|officer"
+)
+CLINICIAN_WORDS = "dr|doctor|therapist|psychiatrist|psychologist|clinician|nurse|np|pcp|prescriber|counselor"
+
+_CLINICIAN_RE = re.compile(rf"(?i:\b(?:{CLINICIAN_WORDS})\.?,?)\s*$")
+_RELATIVE_RE = re.compile(rf"(?i:\b(?:{RELATIVE_WORDS})s?(?:\s*\(\w+\))?,?)\s*$")
+
+
+def person_role(text: str, start: int) -> str:
+    """CLINICIAN, RELATIVE or PERSON for a name at ``start``, judged by the 25 chars before it."""
+    before = text[max(0, start - 25) : start]
+    if _CLINICIAN_RE.search(before):
+        return "CLINICIAN"
+    if _RELATIVE_RE.search(before):
+        return "RELATIVE"
+    return "PERSON"

@@ -1,0 +1,95 @@
+"""Layer 3: the project's flair tagger for names, places and organisations nobody listed.
+
+flair is imported on first use only (it costs ~5 s). When the model file is missing or
+cannot load, one warning is logged and the tagger returns no spans: layers 1 and 2 still
+apply. Sentences are tagged in batches.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from hooks.types import Span
+from plugins.redaction.roles import person_role
+from plugins.redaction.textutil import sentences, tokenize
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
+TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
+          "LOCATION": "LOC", "ORG": "ORG"}
+_CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
+BATCH_SIZE = 64
+
+
+class Tagger:
+    """A lazily loaded SequenceTagger; thread-safe, one model per process."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        self.path = path
+        self._model: Any = None
+        self._failed = False
+        self._lock = threading.Lock()
+
+    @property
+    def available(self) -> bool:
+        """True when the model loads (loading it if needed)."""
+        return self._load() is not None
+
+    def _load(self) -> Any:
+        if self._model is not None or self._failed:
+            return self._model
+        with self._lock:
+            if self._model is None and not self._failed:
+                self._model = self._read_model()
+                self._failed = self._model is None
+        return self._model
+
+    def _read_model(self) -> Any:
+        if not self.path.is_file():
+            log.warning("redaction tagger model missing at %s: names/places/orgs nobody listed "
+                        "are not detected; known identifiers and patterns still apply", self.path)
+            return None
+        try:
+            import flair  # noqa: F401  (lazy: ~5 s)
+            from flair.models import SequenceTagger
+
+            return SequenceTagger.load(str(self.path))
+        except Exception as exc:  # a corrupt or incompatible file must not stop redaction
+            log.warning("redaction tagger failed to load from %s (%s): layers 1+2 only",
+                        self.path, type(exc).__name__)
+            return None
+
+    def spans(self, text: str) -> list[Span]:
+        """Spans of PER/LOC/ORG entities the model finds in ``text`` (original offsets)."""
+        model = self._load()
+        if model is None or not text.strip():
+            return []
+        from flair.data import Sentence
+
+        offsets = [toks for s, e in sentences(text) if (toks := tokenize(text, s, e))]
+        batch = [Sentence([text[s:e] for s, e in toks]) for toks in offsets]
+        with self._lock:
+            model.predict(batch, mini_batch_size=BATCH_SIZE, embedding_storage_mode="none")
+        return [span for sent, toks in zip(batch, offsets) for span in _entity_spans(text, sent, toks)]
+
+
+def _entity_spans(text: str, sentence: Any, toks: list[tuple[int, int]]) -> list[Span]:
+    out = []
+    for entity in sentence.get_spans("ner"):
+        start = toks[entity.tokens[0].idx - 1][0]
+        end = toks[entity.tokens[-1].idx - 1][1]
+        tag = entity.get_label("ner").value
+        category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
+        out.append(Span(start, end, category, "model"))
+    return out
+
+
+_DEFAULT = Tagger()
+
+
+def default_tagger() -> Tagger:
+    """The process-wide tagger over the shipped model."""
+    return _DEFAULT

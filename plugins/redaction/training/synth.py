@@ -1,0 +1,188 @@
+"""Synthetic therapy sessions, each seeded with a fake chart, with gold PHI spans.
+
+Every value comes from Faker or from invented word lists; no real person is involved.
+``split="train"`` and ``split="test"`` draw names, places and organisations from disjoint
+halves of Faker's pools (by a stable hash), so the held-out split measures how the tagger
+does on names it never saw.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from faker import Faker
+
+from hooks.types import KnownIdentifiers
+from plugins.redaction.training import formats
+from plugins.redaction.training.templates import (
+    HOLIDAY_PREFIXES, HOLIDAYS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
+)
+
+LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
+           "pl_PL", "nl_NL", "pt_BR", "sv_SE", "en_IN")
+_SLOT_RE = re.compile(r"\{([A-Z]+|rel)\}")
+_PHI = [t for t in PHI_TEMPLATES.splitlines() if t.strip()]
+_PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
+SLOT_CATEGORY = {
+    "P": "PATIENT", "PF": "PATIENT", "PL": "PATIENT", "R": "RELATIVE", "C": "CLINICIAN",
+    "X": "PERSON", "D": "DATE", "DOB": "DATE", "HOL": "DATE", "PH": "PHONE", "CITY": "LOCATION",
+    "XCITY": "LOCATION", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
+    "URL": "URL", "IP": "IP", "MRN": "ID", "SSN": "ID", "ZIP": "ZIP", "AGE": "AGE",
+}
+
+
+@dataclass
+class Sample:
+    """One synthetic document: text, gold spans (start, end, category) and the chart."""
+
+    text: str
+    spans: list[tuple[int, int, str]]
+    known: KnownIdentifiers = field(default_factory=KnownIdentifiers)
+    from_chart: list[bool] = field(default_factory=list)  # per span: a charted identifier?
+
+
+@dataclass
+class FakeChart:
+    first: str
+    last: str
+    nickname: str
+    title: str
+    dob: dt.date
+    relatives: list[tuple[str, str]]  # (relation, full name)
+    clinician: str
+    values: dict[str, str]
+
+
+class Generator:
+    """Makes sessions for one split; deterministic for a given seed."""
+
+    def __init__(self, seed: int, split: str = "train") -> None:
+        self.rng = random.Random(seed)
+        self.held = split == "test"
+        self.fakers = {loc: Faker(loc) for loc in set(LOCALES)}
+        for offset, fake in enumerate(self.fakers.values()):
+            fake.seed_instance(seed * 31 + offset)
+
+    def _fake(self) -> Faker:
+        return self.fakers[self.rng.choice(LOCALES)]
+
+    def _pick(self, make: Callable[[], str]) -> str:
+        value = make()
+        for _ in range(60):
+            if (zlib.crc32(value.lower().encode()) % 5 == 0) == self.held:
+                return value
+            value = make()
+        return value
+
+    def first(self) -> str:
+        if self.rng.random() < 0.12:
+            return self.rng.choice(WORD_NAMES)
+        return self._pick(lambda: self._fake().first_name())
+
+    def last(self) -> str:
+        name = self._pick(lambda: self._fake().last_name())
+        if self.rng.random() < 0.06:
+            name = f"{name}-{self._pick(lambda: self._fake().last_name())}"
+        elif self.rng.random() < 0.04:
+            name = self.rng.choice(("O'", "Mc", "D'")) + name.capitalize()
+        return name
+
+    def person(self) -> str:
+        return f"{self.first()} {self.last()}"
+
+    def chart(self) -> FakeChart:
+        fake = self.fakers["en_US"]
+        first, last = self.first(), self.last()
+        relatives = [(self.rng.choice(RELATIONS), self.person()) for _ in range(self.rng.randint(1, 3))]
+        values = {
+            "city": self._pick(lambda: self._fake().city()),
+            "org": self._pick(lambda: self._fake().company()),
+            "street": self._pick(fake.street_address),
+            "zip": fake.zipcode(), "state": fake.state_abbr(),
+            "mrn": self.rng.choice(formats.ID_MAKERS)(self.rng),
+            "ssn": fake.ssn(), "phone": formats.us_phone_digits(self.rng),
+            "email": f"{first.lower()}.{last.lower()}{self.rng.randint(1, 99)}@{fake.free_email_domain()}",
+        }
+        nick = formats.nickname(first, self.rng)
+        return FakeChart(first, last, nick, self.rng.choice(("Ms.", "Mr.", "Mx.")),
+                         fake.date_of_birth(minimum_age=14, maximum_age=88), relatives,
+                         f"{self.first()} {self.last()}", values)
+
+    def known(self, chart: FakeChart) -> KnownIdentifiers:
+        v = chart.values
+        patient = [f"{chart.first} {chart.last}", chart.first, chart.last]
+        if self.rng.random() < 0.7 and chart.nickname != chart.first:
+            patient.append(chart.nickname)
+        return KnownIdentifiers(
+            patient=patient, relative=[name for _, name in chart.relatives if self.rng.random() < 0.8],
+            clinician=[chart.clinician], org=[v["org"]], location=[v["street"], v["city"]],
+            date=[chart.dob.isoformat()], id=[v["mrn"], v["ssn"]], phone=[v["phone"]],
+            email=[v["email"]], zip=[v["zip"]],
+        )
+
+    def session(self, n_sentences: int = 14) -> Sample:
+        chart = self.chart()
+        known = self.known(chart)
+        parts: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        flags: list[bool] = []
+        offset = 0
+        for _ in range(n_sentences):
+            pool = _PHI if self.rng.random() < 0.6 else _PLAIN
+            text, local, local_flags = self.render(self.rng.choice(pool), chart, known)
+            text, local = formats.recase(text, local, self.rng)
+            spans += [(s + offset, e + offset, c) for s, e, c in local]
+            flags += local_flags
+            joiner = "\n" if self.rng.random() < 0.3 else " "
+            parts.append(text + joiner)
+            offset += len(text) + 1
+        return Sample("".join(parts), spans, known, flags)
+
+    def render(self, template: str, chart: FakeChart, known: KnownIdentifiers
+               ) -> tuple[str, list[tuple[int, int, str]], list[bool]]:
+        relation, relative = self.rng.choice(chart.relatives)
+        out, spans, flags, pos = [], [], [], 0
+        for match in _SLOT_RE.finditer(template):
+            out.append(template[pos : match.start()])
+            slot = match.group(1)
+            value = relation if slot == "rel" else self.value(slot, chart, relative)
+            start = sum(len(piece) for piece in out)
+            out.append(value)
+            if slot != "rel":
+                found = formats.slot_spans(value, start, SLOT_CATEGORY[slot])
+                spans += found
+                flags += [formats.is_charted(slot, value, chart.values, known)] * len(found)
+            pos = match.end()
+        out.append(template[pos:])
+        return "".join(out), spans, flags
+
+    def value(self, slot: str, chart: FakeChart, relative: str) -> str:
+        rng, v = self.rng, chart.values
+        table: dict[str, Callable[[], str]] = {
+            "P": lambda: rng.choice((chart.first, chart.first, chart.nickname)),
+            "PF": lambda: f"{chart.first} {chart.last}", "PL": lambda: f"{chart.title} {chart.last}",
+            "R": lambda: rng.choice((relative, relative.split()[0])),
+            "C": lambda: rng.choice((chart.clinician, f"Dr. {chart.clinician.split()[-1]}", f"{chart.clinician}, LCSW")),
+            "X": lambda: rng.choice((self.first(), self.person())),
+            "D": lambda: formats.date_text(formats.random_date(rng), rng),
+            "DOB": lambda: formats.date_text(chart.dob, rng, full=True),
+            "HOL": lambda: rng.choice(HOLIDAY_PREFIXES) + rng.choice(HOLIDAYS),
+            "PH": lambda: formats.phone_text(v["phone"] if rng.random() < 0.5 else formats.us_phone_digits(rng), rng),
+            "CITY": lambda: v["city"], "XCITY": lambda: self.place(),
+            "ADDR": lambda: formats.address(v["street"], v["city"], v["state"], v["zip"], rng),
+            "ORG": lambda: v["org"], "XORG": lambda: self._pick(lambda: self._fake().company()),
+            "EMAIL": lambda: v["email"] if rng.random() < 0.6 else self._fake().email(),
+            "URL": lambda: self.fakers["en_US"].url(), "IP": lambda: self.fakers["en_US"].ipv4(),
+            "MRN": lambda: formats.spaced_id(v["mrn"], rng), "SSN": lambda: v["ssn"],
+            "ZIP": lambda: v["zip"], "AGE": lambda: str(rng.randint(90, 104)),
+        }
+        return table[slot]()
+
+    def place(self) -> str:
+        fake = self._fake()
+        makers = (fake.city, fake.city, fake.country, lambda: self.fakers["en_US"].state())
+        return self._pick(self.rng.choice(makers))

@@ -1,0 +1,203 @@
+"""Sentence templates of synthetic therapy sessions (invented text, no real people).
+
+Slots: {P} patient first name or nickname, {PF} full name, {PL} "Mr./Ms. Lastname",
+{R}/{rel} a charted relative and the relation word, {C} the clinician, {X} a person no chart
+lists, {D} a date, {DOB} the birth date, {HOL} a holiday phrase, {PH} a phone number, {CITY}
+the patient's city, {XCITY} another place, {ADDR} the street address, {ORG} the employer or
+school, {XORG} another organisation, {EMAIL}, {URL}, {IP}, {MRN}, {SSN}, {ZIP}, {AGE} an
+age over 89. Plain sentences carry no identifier, several use name-like words as words.
+"""
+from __future__ import annotations
+
+PHI_TEMPLATES = """\
+{P} arrived on time for the session and appeared well groomed.
+{PF} is a client seen for ongoing anxiety and low mood.
+Client: My {rel} {R} keeps calling me about money.
+{P} reported that {R}, her {rel}, has been supportive since {D}.
+{P} stated that his {rel} {R} will visit on {D}.
+Therapist: How did it go with {R} this week?
+{P}: Honestly, {R} and I argued again on {D}.
+Session held with {PF} at {ORG} on {D}.
+{PL} reports sleeping five hours a night since {HOL}.
+Clinician: {C}
+Seen by {C} for individual psychotherapy.
+{C} reviewed the safety plan with {P}.
+{P} said {X} from work has been pressuring her to take extra shifts.
+Client mentioned a friend named {X} who also struggles with panic attacks.
+{P} and {X} went to the lake near {XCITY} last weekend.
+{P} moved to {CITY} with {R} after the divorce.
+She grew up in {XCITY} and moved here when she was twelve.
+Client works as a cashier at {ORG} and finds the night shifts draining.
+{P} was referred by {XORG} after a brief hospital stay.
+{P} attends classes at {XORG} and is worried about finals.
+Patient: {PF}
+DOB: {DOB}
+Date of birth {DOB}.
+MRN: {MRN}
+Medical record number {MRN}.
+SSN {SSN}
+Member ID {MRN}, policy holder {R}.
+Phone: {PH}
+Best number to reach {P} is {PH}.
+Client asked that we call {PH} instead of the home line.
+{P} can be reached by email at {EMAIL}.
+Email: {EMAIL}
+Address: {ADDR}
+{P} lives at {ADDR} with {R}.
+Mailing address on file is {ADDR}.
+{P} shared a link to her blog, {URL}, and asked me to read it.
+Telehealth session connected from IP {IP}.
+Zip code {ZIP}.
+{P} lives with her grandmother, who is {AGE} years old.
+Her grandfather, aged {AGE}, moved into a care home in {XCITY}.
+Next appointment: {D} with {C}.
+Follow-up scheduled for {D}.
+{P} missed the session on {D} because of a migraine.
+On {D}, {P} had an argument with {R} that ended with {R} leaving.
+Therapist: What happened after {HOL}?
+{P}: Things fell apart the week after {HOL} when {R} moved out.
+{R} ({rel}) called the clinic on {D} to ask about visiting hours.
+Emergency contact: {R} ({rel}), {PH}
+Guardian: {R}
+{P} says {X} at {XORG} has been kind to her.
+{P} has been applying for jobs at {XORG} and {XORG}.
+{P} described a fight with {X} outside a bar in {XCITY}.
+Plan: {P} will call {R} before the next session and report back to {C}.
+{C} consulted with {X}, the school counselor at {XORG}.
+Letter faxed to {XORG} at {PH} on {D}.
+Collateral call with {R} on {D}; {R} confirmed the history.
+{P} reports that {X} and {X} have been spreading rumours about her.
+{P}'s {rel}, {R}, has a history of depression.
+{PF}'s insurance is through {XORG}.
+I met {P} at the {ORG} office in {CITY}.
+{P} wants to visit {R} in {XCITY} over {HOL}.
+{P} is planning to spend {HOL} with {R} and her kids.
+{PL} presented as tearful when discussing {R}.
+{P}: I told {R} that I'm not coming home for {HOL}.
+Client's {rel} {R} drove her to the appointment.
+{P} was born on {DOB} in {XCITY}.
+{P} started working for {ORG} in {D}.
+{P} is a student at {XORG} in {XCITY}.
+Reviewed records from {X} at {XORG} dated {D}.
+{C} spoke with {P}'s {rel} by phone ({PH}).
+Dr. {X} prescribed sertraline in {D}.
+{P} mentioned that Dr. {X} changed her medication last month.
+{P}'s boss, {X}, yelled at her in front of customers.
+{P} and her roommate {X} are looking for a new apartment in {XCITY}.
+Call {R} at {PH} if {P} does not show.
+{P} texted from {PH} at 2am asking for an earlier slot.
+Records request sent to {XORG}, {ADDR}.
+{P} lives near {XORG} in {XCITY}.
+{P}'s son {X} is starting kindergarten at {XORG}.
+Discussed {P}'s upcoming court date on {D} in {XCITY}.
+{P} reported that {X} has not paid child support since {D}.
+Therapist: Tell me about {R}.
+{P}: {R} was always the favorite, you know?
+{P} called {R} after the session, per the plan.
+{P} recalled that on {HOL} her {rel} {R} did not show up.
+{P} says her mom {X} lives in {XCITY} now.
+{P} mentioned her case worker {X} from {XORG}.
+Client provided account number {MRN} for billing.
+License number {MRN} was verified.
+Contact {C} at {EMAIL} with questions.
+"""
+
+PLAIN_TEMPLATES = """\
+Client arrived on time and was cooperative throughout the session.
+Mood described as low, affect congruent and tearful at times.
+I hope things get better after the holidays.
+She will try the breathing exercise twice a day.
+He will keep a sleep diary until the next visit.
+It may help to write down the thoughts when they show up.
+You may feel tired for a few days after changing the dose.
+Will you be able to practice this at home?
+May I ask what happened next?
+The bill from the hospital has been stressing her out.
+She says she got through the week by the grace of God.
+He has lost hope that anything will change.
+There is still hope, and she named three reasons for it.
+Client described the evening with a frank tone.
+She felt a rush of joy when her test results came back.
+Her faith community has been a source of support.
+He will not drink before driving, and he agreed to the plan.
+We reviewed the PHQ-9 score of 14 and the GAD-7 score of 11.
+PHQ-9 item 9 was endorsed as zero; no current suicidal ideation.
+Client denies homicidal ideation, intent or plan.
+Risk screen: not assessed this session.
+Interventions: cognitive restructuring, behavioural activation and psychoeducation.
+Client response: engaged, able to identify two automatic thoughts.
+Progress toward goal 2 is moderate.
+Plan: continue weekly CBT and review the safety plan next session.
+She reports sleeping about five hours a night and waking at 3 am.
+He rated his anxiety as 7 out of 10 before the exercise and 4 after.
+Discussed the pros and cons of returning to work part time.
+Client practiced grounding skills in session with good effect.
+She said the summer was hard because the kids were home.
+He noticed the early dawn light helps him get out of bed.
+The rose garden at the park is a place she feels calm.
+She wants to mark her progress on a calendar.
+The client will bring the worksheet to the next session.
+Therapist: What would you like to focus on today?
+Client: I just feel stuck, like nothing I do matters.
+Therapist: That sounds exhausting. What helps, even a little?
+Client: Walking the dog, I guess. And music.
+Homework: thought record three times this week.
+She identified catastrophizing and mind reading as common patterns.
+He has been attending AA meetings twice a week.
+No changes to medication were reported.
+Client denies side effects from the current medication.
+Appetite is reduced; she skips breakfast most days.
+She will ask her doctor about the dose at her next appointment.
+Session length 53 minutes, start 10:02, stop 10:55.
+Client is motivated and open to feedback.
+We will revisit the treatment plan goals next month.
+He wishes his father would listen more.
+Her mother and sister were not available for the family session.
+He says his brother is the only one he trusts.
+She worries her daughter will be bullied at school.
+Client reported two panic attacks this week, each lasting about ten minutes.
+She hopes to return to college in the spring.
+The group session was cancelled because of the storm.
+He used the coping card when he felt the urge to drink.
+Will power alone has not been enough, he said.
+She may be eligible for disability benefits.
+Client expressed gratitude for the support of the team.
+He is considering a change of job to reduce stress.
+Affect brighter than last week; she laughed twice.
+Thought process linear and goal directed.
+Insight fair, judgment fair.
+Discussed sleep hygiene: same wake time, no screens after 10 pm.
+She talked about the grief of losing her job and her routine.
+Client agreed to contact the crisis line if symptoms worsen.
+He described feeling numb since the accident.
+She will try to get outside for twenty minutes each day.
+No identifying details were shared this session.
+Client requested a letter for work, which will be discussed next time.
+Therapist validated feelings and explored alternatives.
+He reported an urge to isolate over the weekend.
+Grace period for the late fee ended, which worried her.
+She said she would sue the landlord if the heat stays off.
+He takes art classes on weekends and finds them calming.
+The ivy on the porch reminds him of his childhood home.
+She keeps a jar of pennies for the kids' summer trip.
+"""
+
+WORD_NAMES = (
+    "Hope", "Grace", "May", "Will", "Bill", "Faith", "Joy", "June", "Rose", "Mark", "Frank",
+    "Dawn", "Summer", "Hunter", "Chase", "Drew", "Pat", "Sue", "Iris", "Ruby", "Ivy", "Jack",
+    "Art", "Autumn", "Penny", "Crystal", "Amber", "Holly", "Sky", "Miles", "Gene", "Ray",
+)
+
+RELATIONS = (
+    "mother", "father", "mom", "dad", "sister", "brother", "husband", "wife", "partner",
+    "boyfriend", "girlfriend", "son", "daughter", "aunt", "uncle", "grandmother", "cousin",
+    "stepfather", "fiancé", "ex-husband",
+)
+
+HOLIDAYS = (
+    "Thanksgiving", "Christmas", "Christmas Eve", "Easter", "New Year's Eve", "Halloween",
+    "the Fourth of July", "Memorial Day", "Labor Day", "Valentine's Day", "Mother's Day",
+    "Hanukkah", "Passover",
+)
+HOLIDAY_PREFIXES = ("", "", "the Tuesday after ", "the weekend before ", "the day after ",
+                    "the week of ", "the Friday before ")
