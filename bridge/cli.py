@@ -9,11 +9,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
 from bridge import logs
-from bridge.settings import ConfigError, Settings, load
+from bridge.settings import ConfigError, PracticeSettings, Settings, load
+
+if TYPE_CHECKING:
+    from bridge.detect import DetectorConfig
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,7 +112,7 @@ def cmd_doctor(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_detect(settings: Settings, args: argparse.Namespace) -> int:
-    from bridge.detect import DetectorConfig, detect_once, dispatch, try_lock
+    from bridge.detect import detect_once, dispatch, try_lock
     from bridge.queue import declare, make_broker, sender
     from bridge.runtime import Runtime
 
@@ -121,8 +125,7 @@ def cmd_detect(settings: Settings, args: argparse.Namespace) -> int:
     while not stop.is_set():
         for name in names:
             practice = rt.practice(name)
-            cfg = DetectorConfig(name, practice.settings.service_user, settings.rescan_window,
-                                 settings.debounce_seconds)
+            cfg = detector_config(settings, practice.settings)
             try:
                 if name not in locks:
                     conn = practice.engine.connect()
@@ -144,6 +147,14 @@ def cmd_detect(settings: Settings, args: argparse.Namespace) -> int:
             break
         stop.wait(settings.poll_seconds)
     return 0
+
+
+def detector_config(settings: Settings, practice: PracticeSettings) -> DetectorConfig:
+    from bridge.detect import DetectorConfig
+
+    return DetectorConfig(practice.name, practice.service_user, settings.rescan_window,
+                          settings.debounce_seconds, settings.appointment_lead_days,
+                          settings.requeue_after_seconds)
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ _runtime: Runtime | None = None
 
 
 def make_broker(settings: Settings) -> dramatiq.Broker:
-    broker = RedisBroker(url=settings.redis_url, heartbeat_timeout=30_000, dead_message_ttl=86_400_000)
+    broker = RedisBroker(url=settings.redis_url, heartbeat_timeout=settings.heartbeat_timeout_ms, dead_message_ttl=86_400_000)
     broker.add_middleware(CurrentMessage())
     dramatiq.set_broker(broker)
     return broker

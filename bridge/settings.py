@@ -74,6 +74,9 @@ class Settings:
     poll_seconds: float = 1.0
     rescan_window: int = 50
     debounce_seconds: float = 2.0
+    requeue_after_seconds: int = 300
+    appointment_lead_days: int = 3
+    heartbeat_timeout_ms: int = 30_000
     endpoints: tuple[Endpoint, ...] = ()
     allow_plugins: tuple[str, ...] = ()
     practices: dict[str, PracticeSettings] = field(default_factory=dict)
@@ -137,6 +140,9 @@ def _settings(cfg: Path, raw: dict[str, Any], practices: dict[str, PracticeSetti
         poll_seconds=float(_get(detector, "poll_seconds", (int, float), 1.0, where)),
         rescan_window=_get(detector, "rescan_window", int, 50, where),
         debounce_seconds=float(_get(detector, "debounce_seconds", (int, float), 2.0, where)),
+        requeue_after_seconds=_get(detector, "requeue_after_seconds", int, 300, where),
+        appointment_lead_days=_get(detector, "appointment_lead_days", int, 3, where),
+        heartbeat_timeout_ms=_get(redis, "heartbeat_timeout_ms", int, 30_000, where),
         endpoints=endpoints,
         allow_plugins=tuple(_get(plugins, "allow", list, [], where)),
         practices=practices,

@@ -39,7 +39,7 @@ def run_task(runtime: Runtime, practice_name: str, task_id: int, *, final_attemp
              redraft: bool = False) -> str:
     """Run one task; returns its end state. Raises to ask the queue for a retry."""
     practice = runtime.practice(practice_name)
-    claimed = _claim(practice, task_id)
+    claimed = _claim(practice, task_id, runtime.settings.requeue_after_seconds)
     if claimed is None:
         return "already-finished"
     plugin, event_id, attempts = claimed
@@ -67,12 +67,16 @@ def run_task(runtime: Runtime, practice_name: str, task_id: int, *, final_attemp
         raise
 
 
-def _claim(practice: Practice, task_id: int) -> tuple[str, int, int] | None:
+def _claim(practice: Practice, task_id: int, stale_after: int) -> tuple[str, int, int] | None:
+    """Mark the task running; None when it is finished or another worker is on it."""
     t = aib.tasks
     with practice.engine.begin() as conn:
         row = conn.execute(select(t).where(t.c.id == task_id).with_for_update()).mappings().first()
         if row is None or row["status"] in DONE_STATES:
             return None
+        if row["status"] == "running" and conn.execute(text(
+                f"SELECT :u > NOW() - INTERVAL {int(stale_after)} SECOND"), {"u": row["updated_at"]}).scalar():
+            return None  # a live worker holds it; the detector re-sends it if that worker dies
         conn.execute(t.update().where(t.c.id == task_id).values(
             status="running", attempts=row["attempts"] + 1, updated_at=text("NOW()")))
         return str(row["plugin"]), int(row["event_id"]), int(row["attempts"]) + 1

@@ -37,7 +37,7 @@ MIME = "application/text"
 
 
 def template_content(repository_id: int) -> str:
-    return "{ParseAsHTML}{Questionnaire:%d}\n" % repository_id
+    return f"{{ParseAsHTML}}{{Questionnaire:{repository_id}}}\n"
 
 
 def _title(delivery: Delivery) -> str:

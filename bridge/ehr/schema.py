@@ -41,8 +41,8 @@ forms = _t(
 )
 lbf_data = _t(
     "lbf_data",
-    Column("form_id", Integer, primary_key=True), Column("field_id", String(31), primary_key=True),
-    Column("field_value", Text),
+    Column("form_id", Integer, primary_key=True, autoincrement=True),
+    Column("field_id", String(31), primary_key=True), Column("field_value", Text),
 )
 layout_group_properties = _t(
     "layout_group_properties",

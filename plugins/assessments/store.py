@@ -76,7 +76,7 @@ def appointment(db: Any, eid: int) -> Appointment | None:
 
 def portal_allowed(db: Any, pid: int) -> bool:
     row = _first(db, "SELECT allow_patient_portal FROM patient_data WHERE pid = :pid", pid=pid)
-    return bool(row) and str(row["allow_patient_portal"] or "").upper() == "YES"
+    return row is not None and str(row["allow_patient_portal"] or "").upper() == "YES"
 
 
 def sessions_between(db: Any, pid: int, after: dt.date, before: dt.date) -> int:

@@ -102,7 +102,7 @@ def request(fmt: NoteFormat, facts: Facts) -> CompletionRequest:
 
 
 def prompt(facts: Facts) -> str:
-    s, chart = facts.session, facts.chart
+    s = facts.session
     lines = ["SESSION INPUT"]
     for name, title in TEXT_FIELDS.items():
         value = getattr(s, name, "")

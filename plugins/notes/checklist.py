@@ -90,7 +90,8 @@ def _necessity(s: SessionInput, chart: Chart) -> str:
     gaps = [n for n, v in (("symptoms", s.symptoms), ("functional impairment", s.impairment),
                            ("diagnosis", bool(chart.diagnoses))) if not v]
     if gaps:
-        return "[missing] medical necessity: record " + " and ".join(gaps)
+        names = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
+        return "[missing] medical necessity: record " + names
     return "[ok] medical necessity: symptoms and impairment tied to the diagnosis"
 
 
@@ -112,7 +113,7 @@ def _risk(s: SessionInput) -> list[str]:
         if not value:
             out.append(f"[missing] risk: {label} screen not recorded")
         elif value == "not_assessed":
-            out.append(f"[check] risk: {label} not assessed this session; the note says so, never 'denies'")
+            out.append(f"[check] risk: {label} not assessed this session; the note states exactly that")
         else:
             out.append(f"[ok] risk: {label} {value}")
     return out

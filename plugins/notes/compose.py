@@ -17,6 +17,8 @@ from plugins.notes.inputs import SessionInput
 from plugins.notes.prose import Voice, excerpt, join_list, lead, paragraph, sentence
 from plugins.notes.thread import Thread
 
+SELF_ONLY = frozenset({"client", "client only", "pt", "patient", "self", "client alone"})
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -43,7 +45,7 @@ class Composer:
         verb = self.v.pick(("Client attended {} {}{}{}{}.", "Client was seen for {} {}{}{}{}.",
                             "Client participated in {} {}{}{}{}."))
         text = verb.format(article, length, service, how, times)
-        if s.participants:
+        if s.participants and s.participants.lower().strip(" .") not in SELF_ONLY:
             text += " " + sentence(f"Participants: {s.participants}")
         return text
 
@@ -74,7 +76,7 @@ class Composer:
 
     def response(self) -> str:
         return lead(self.v, ("Response to interventions: {}.", "Client's response: {}.",
-                             "In session, client response was as follows: {}."), self.s.response)
+                             "Client response: {}."), self.s.response)
 
     def goals(self) -> str:
         out = []
@@ -109,7 +111,7 @@ class Composer:
         dx = self.f.chart.diagnoses
         if not (dx and self.s.symptoms and self.s.impairment):
             return ""
-        names = join_list([f"{d.code} {d.title}".strip() for d in dx])
+        names = join_list([f"{d.code} ({d.title})" if d.title else d.code for d in dx])
         sx, fx = excerpt(self.s.symptoms), excerpt(self.s.impairment)
         return sentence(self.v.pick((
             "Current symptoms ({sx}) and functional impairment ({fx}) are associated with {dx} "

@@ -2,7 +2,8 @@
 
 The clinician's text is never paraphrased: it is embedded after a lead-in ("Session focused
 on ...") or, when it already has a subject ("Client reports ..."), kept as its own sentence.
-Only the first letter may be lowered, and only for a common word (never a name).
+Only the first letter may be lowered, and only for a common word (never a name); a leading
+"Pt"/"Clt" shorthand reads "Client".
 :class:`Voice` picks phrasings deterministically from a seed (the event's source key), so two
 clients' notes do not read as clones while a re-draft of the same event reads the same.
 """
@@ -17,8 +18,9 @@ SUBJECTS = frozenset({"client", "clt", "pt", "patient", "he", "she", "they", "we
                       "client's", "patient's", "his", "her", "their", "mother", "father",
                       "parent", "parents", "family", "guardian", "writer", "clinician",
                       "therapist"})
+_PT = re.compile(r"^(?:pt|clt)\b\.?", re.I)
 _LOWERABLE_SUFFIX = re.compile(r"(?:ing|ed|ness|ity|tion|sion|ment|ous|ive|ly|ance|ence|ism)$")
-_LOWERABLE = frozenset("""a an the some any more less low poor high ongoing continued
+_LOWERABLE = frozenset(re.findall(r"\S+", """a an the some any more less low poor high ongoing continued
 difficulty difficulties conflict conflicts anxiety anxious depression depressed sleep work
 school stress worry worries grief trouble problems problem relationship relationships family
 feelings panic anger irritability mood fatigue tiredness appetite concentration motivation
@@ -27,7 +29,7 @@ tearfulness hopelessness guilt shame fear fears urges cravings substance alcohol
 unable decreased improved worse better partner marital parenting job housing financial
 social daily homework review practice exposure skills coping communication boundaries
 transition loss trauma intrusive avoided sad tired irritable restless withdrawn calm
-engaged attentive tearful cooperative""".split())
+engaged attentive tearful cooperative"""))
 
 
 class Voice:
@@ -74,7 +76,8 @@ def sentence(text: str) -> str:
         return ""
     if text[0].islower():
         text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?)]\"'”" else text + "."
+    tail = text.rstrip(")]\"'”’")
+    return text if tail and tail[-1] in ".!?" else text + "."
 
 
 def lead(voice: Voice, options: Sequence[str], text: str) -> str:
@@ -82,7 +85,7 @@ def lead(voice: Voice, options: Sequence[str], text: str) -> str:
     if not text:
         return ""
     if has_subject(text):
-        return sentence(text)
+        return sentence(_PT.sub("Client", text, count=1))
     return sentence(voice.pick(options).format(clause(text)))
 
 

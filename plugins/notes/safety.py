@@ -30,8 +30,9 @@ TERMS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bhomicid\w*", re.I),
         re.compile(r"\bH/?I\b"),
         re.compile(r"\b(?:kill\w*|hurt\w*|harm\w*|attack\w*|shoot\w*|stab\w*) (?:him|her|them|"
-                   r"someone|somebody|anyone|others|other people|people|my (?:boss|partner|"
-                   r"wife|husband|father|mother|brother|sister|neighbou?r|coworker|ex))\b", re.I),
+                   r"someone|somebody|anyone|others|other people|people|(?:my|his|her|their) "
+                   r"(?:boss|partner|wife|husband|father|mother|dad|mom|brother|sister|son|"
+                   r"daughter|child|kids|neighbou?r|co-?worker|ex|teacher|supervisor))\b", re.I),
         re.compile(r"\bviolent (?:thoughts|urges|fantasies)\b", re.I),
     ),
 }

@@ -93,7 +93,7 @@ def build_draft(event: Event, ctx: WorkContext, chart: Chart, session: SessionIn
     assert chart.clinician is not None and event.encounter is not None
     fmt, format_lines = choose_format(session, opts)
     fixed, spell = spelling.correct_fields(session.free_text())
-    session = replace(session, **fixed)
+    session = replace(session, **fixed)  # type: ignore[arg-type]  # only str fields
     golden = thread.build(session, chart)
     facts = Facts(session, chart, golden, alert_kinds)
     drafted = backend.draft(fmt, facts, event.source_key, opts["backend"], ctx)
@@ -120,8 +120,9 @@ def _meta(s: SessionInput, chart: Chart, golden: thread.Thread) -> dict[str, str
 
 
 def _review(findings: list[str], golden: thread.Thread, spell: list[str], note: str) -> dict[str, str]:
-    lines = [f"Goals addressed: {link.goal.id} ({'cited' if link.cited else 'linked by wording'})"
+    named = [f"{link.goal.id} ({'cited' if link.cited else 'linked by wording'})"
              for link in golden.links]
+    lines = ["Goals addressed: " + ", ".join(named)] if named else []
     lines += [f"Score trend: {t.line()}" for t in golden.trends]
     if golden.last_note:
         lines.append(f"Previous signed note: {golden.last_note.date.isoformat()}")

@@ -17,9 +17,9 @@ from plugins.notes.inputs import SessionInput
 
 STALE_SCORE_DAYS = 60
 _CITE = re.compile(r"\b(?:G|goal\s*#?\s*)(\d{1,2})\b", re.I)
-_STOP = frozenset("""will with from that this have more less than into able their they them
+_STOP = frozenset(re.findall(r"\S+", """will with from that this have more less than into able their they them
 client patient reduce increase improve improved maintain daily weekly per week times least
-use using skills days able""".split())
+use using skills days able"""))
 _WORD = re.compile(r"[a-z]{4,}")
 
 

@@ -62,6 +62,7 @@ def compose(kind: str, chart: Chart, facts: PlanFacts, opts: PlanOptions, today:
     content.goals = [*carried, *fresh]
     content.fields = _fields(content, chart, facts, opts, base, decisions, library, end)
     content.findings = _findings(content, chart, diagnoses, left_out, library)
+    content.fields["checklist"] = "\n".join(content.findings)
     return content
 
 

@@ -12,7 +12,12 @@ import datetime as dt
 
 from hooks.errors import PermanentFailure, SkipEvent
 from hooks.types import Chart, Draft, Event, Outcome
-from plugins.plans.care_plan import CARE_PLAN_FORMDIR, CARE_PLAN_KIND, CARE_PLAN_TITLE, care_plan_rows
+from plugins.plans.care_plan import (
+    CARE_PLAN_FORMDIR,
+    CARE_PLAN_KIND,
+    CARE_PLAN_TITLE,
+    care_plan_rows,
+)
 from plugins.plans.compose import PlanContent, compose
 from plugins.plans.layout import MEDICARE_ELEMENTS, PLAN_FORMDIR, PLAN_TITLE
 from plugins.plans.options import PlanOptions

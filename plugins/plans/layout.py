@@ -91,6 +91,7 @@ def _fields() -> tuple[LayoutField, ...]:
         _text("clinician_attestation", "Clinician attestation", "4", rows=3,
               description="Completed by the clinician: plan reviewed with the client, expected "
                           "improvement, and agreement; then e-sign the form"),
+        _text("checklist", "Pre-sign checklist (AI Draft; clear when done)", "4", rows=3),
     )
     return head + goals + treatment + attestation
 

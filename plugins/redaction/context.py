@@ -24,8 +24,7 @@ ID_CONTEXT_RE = re.compile(
     rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
 )
 _NAME = r"[A-Z][a-zA-Z'’]*(?:-[A-Z][a-zA-Z'’]+)?"
-_NAME_UP = r"[A-Z][A-Z'’]+(?:-[A-Z'’]+)?"
-_FULL = rf"(?P<v>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}}|{_NAME_UP}(?:\s+{_NAME_UP}){{0,2}})"
+_FULL = rf"(?P<v>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}})"
 TITLE_RE = re.compile(
     rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"
     rf"brother|father|aunt|uncle|coach))(?:\.\s*|\s+){_FULL}"
@@ -41,24 +40,29 @@ SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|refe
                        rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
-    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|AS|GU|MP|PW|VI|FM|MH|AA|AE|AP"
 )
+_PLACE_WORD = r"[^\W\d_a-z][\w.'’-]*"
 CITY_STATE_RE = re.compile(
-    rf"(?P<v>\b[A-Z][a-zA-Z.'’-]+(?:[ \t][A-Z][a-zA-Z.'’-]+){{0,2}},?[ \t]+(?:{_STATES})\b"
-    rf"(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
+    rf"(?P<v>\b{_PLACE_WORD}(?:[ \t]+(?:(?:de|la|del|los|las|le|di|da|on|upon|of)[ \t]+)*{_PLACE_WORD}){{0,3}}"
+    rf"\s*,\s*(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
 )
 NOT_NAMES = frozenset(
     "i i'm i've i'd the a an and or but he she they we you it this that his her their my our your "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june "
     "july august september october november december today tomorrow yesterday client patient "
     "therapist mom dad god christmas easter thanksgiving said says told was is has had who when "
-    "if what also has then so not no yes".split()
+    "if what also has then so not no yes dr mr mrs ms mx miss prof doctor".split()
 )
+
+
+STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
 def context_spans(text: str) -> list[Span]:
     """Ids, names and places recognised by their context words."""
-    out = [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
+    out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
+    out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
            if sum(c.isdigit() for c in m.group("v")) >= 2]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES]
@@ -79,8 +83,8 @@ def _name_span(text: str, match: re.Match[str]) -> list[Span]:
 
 def _plain(word: str, first: bool = False) -> bool:
     """A word that ends a name: a pronoun or verb, or an all-caps ordinary word."""
-    low = word.lower().strip("'’.")
-    return low in NOT_NAMES or (not first and word.isupper() and low in common_words())
+    low = re.sub(r"['’]s$", "", word.lower()).strip("'’.")
+    return low in NOT_NAMES or (word.isupper() and low in common_words())
 
 
 def _role(match: re.Match[str]) -> str:

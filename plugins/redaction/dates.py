@@ -40,6 +40,7 @@ _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(_NUMERIC)),
     ("named", re.compile(rf"(?i)(?<!\w){_NAMED}(?:{_TIME})?(?!\w)")),
+    ("may", re.compile(r"(?i)\bmay\s+\d{1,2}(?:st|nd|rd|th|,?\s+\d{4})\b")),
     ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_HOLIDAY}\b")),
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_WEEKDAY}s?\b")),
     ("month", re.compile(

@@ -18,7 +18,7 @@ _STREET_SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
     r"Ter|Way|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Pike|Plaza|Crescent|"
     r"Close|Row|Alley|Ridge|Heights|Hills?|Park|Point|Run|Crossing|Route|Rte|Expressway|Walk|Green|"
-    r"Grove|Gardens|Mews|Manor|Estates?|Harbou?r|View|Vista|Landing|Junction|Mill|Springs?|"
+    r"Groves?|Gardens|Mews|Manors?|Estates?|Harbou?r|View|Vista|Landing|Junction|Mill|Springs?|"
     r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
 )
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|#)\.?\s*#?\s*[A-Za-z]?\d+[A-Za-z]?"
@@ -65,7 +65,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
     ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly)"
                        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?(?![\w@])"), None),
-    ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)"), _ok_ip),
+    ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)"), _ok_ip),
     ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
                       r"(?<![\w:])(?:[0-9a-f]{1,4}:)+:(?:[0-9a-f]{1,4}:?)*[0-9a-f]{1,4}(?![\w:])"), None),
     ("ID", re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])"), None),

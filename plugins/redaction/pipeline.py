@@ -20,17 +20,28 @@ from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words
 
 log = logging.getLogger(__name__)
-_PROPAGATE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON", "LOCATION", "ORG"}
+_PEOPLE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON"}
+_PROPAGATE = _PEOPLE | {"LOCATION", "ORG"}
 
 
 def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger | None = None) -> list[Span]:
     """Disjoint, sorted spans of every identifier the layers find in ``text``."""
     folded = fold(text)
-    found = compile_known(known).spans(text, folded) + pattern_spans(text)
-    if tagger is not None:
-        found += tagger.spans(text)
+    sure, maybe = compile_known(known).split(text, folded)
+    found = sure + pattern_spans(text)
+    if tagger is not None and tagger.available:
+        model = tagger.spans(text)
+        found += model + _confirmed(maybe, model)
+    else:
+        found += [span for span in maybe if text[span.start].isupper()]
     found += _recurrences(text, folded, found)
     return merge(found, text)
+
+
+def _confirmed(candidates: list[Span], model: list[Span]) -> list[Span]:
+    """Known name parts that are also words, kept where the tagger sees a person."""
+    people = [s for s in model if s.category in _PEOPLE]
+    return [c for c in candidates if any(p.start < c.end and c.start < p.end for p in people)]
 
 
 def redact(text: str, known: KnownIdentifiers | None = None, *, tagger: bool | Tagger = True) -> Redaction:

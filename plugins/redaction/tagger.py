@@ -21,7 +21,7 @@ MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
 TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
           "LOCATION": "LOC", "ORG": "ORG"}
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
-BATCH_SIZE = 64
+BATCH_SIZE = 256
 
 
 class Tagger:
@@ -55,6 +55,8 @@ class Tagger:
         try:
             import flair  # noqa: F401  (lazy: ~5 s)
             from flair.models import SequenceTagger
+
+            import plugins.redaction.charembed  # noqa: F401  (registers the embedding class)
 
             return SequenceTagger.load(str(self.path))
         except Exception as exc:  # a corrupt or incompatible file must not stop redaction

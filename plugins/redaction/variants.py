@@ -77,20 +77,19 @@ def name_parts(value: str) -> list[str]:
     return [w for w in words if fold(w) not in _TITLES]
 
 
-def name_variants(value: str) -> tuple[list[str], list[str]]:
-    """(folded patterns, case-sensitive patterns) of a person's name."""
+def name_variants(value: str) -> tuple[list[str], list[str], list[str]]:
+    """(folded, case-sensitive, word-like) patterns of a person's name.
+
+    Word-like patterns are name parts that are also ordinary words ("Hope"): folded, but the
+    caller decides from casing and context whether a match is the name.
+    """
     parts = name_parts(value)
     singles = set(parts) | {half for p in parts if "-" in p for half in p.split("-")}
     singles |= {nick for p in parts[:1] for nick in _NICKNAMES.get(fold(p), ())}
-    folded, cased = [], []
+    folded, cased, words = [], [], []
     for part in sorted(singles, key=len, reverse=True):
-        if len(part) < 2:
-            continue
-        if fold(part) in common_words():
-            word = part[0].upper() + part[1:].lower()
-            cased.append(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b")
-        else:
-            folded.append(rf"\b{_lit(part)}\b")
+        if len(part) >= 2:
+            (words if fold(part) in common_words() else folded).append(rf"\b{_lit(part)}\b")
     if len(parts) >= 2:
         first, last = _lit(parts[0]), _lit(parts[-1])
         f0, l0 = re.escape(fold(parts[0])[0]), re.escape(fold(parts[-1])[0])
@@ -98,15 +97,16 @@ def name_variants(value: str) -> tuple[list[str], list[str]]:
         folded += [rf"\b{first}(?:\s+(?:{middle})){{0,2}}\s+{last}\b", rf"\b{last},?\s+{first}\b",
                    rf"\b{f0}\.\s*{last}\b", rf"\b{first}\s+{l0}\."]
         cased += _initials(parts)
-    return folded, cased
+    return folded, cased, words
 
 
 def _initials(parts: list[str]) -> list[str]:
     letters = [fold(p)[0].upper() for p in parts if p[0].isalpha()]
-    if len(letters) < 2 or "".join(letters).lower() in _ACRONYMS:
+    bare = "".join(letters)
+    if len(letters) < 2 or bare.lower() in _ACRONYMS:
         return []
-    dotted = r"\.\s?".join(letters)
-    return [rf"\b{dotted}\.(?!\w)", rf"\b{''.join(letters)}\b"]
+    dotted = r"\b" + r"\.\s?".join(letters) + r"\.(?!\w)"
+    return [dotted] if bare.lower() in common_words() else [dotted, rf"\b{bare}\b"]
 
 
 def date_variants(value: str) -> list[str]:
@@ -168,17 +168,16 @@ def email_variants(value: str) -> list[str]:
     return out
 
 
-def place_variants(value: str) -> tuple[list[str], list[str]]:
+def place_variants(value: str) -> tuple[list[str], list[str], list[str]]:
     """A street, city, county or organisation, with street-word abbreviations either way."""
     words = [w for w in re.split(r"[\s,]+", value.strip()) if w]
     if len(words) == 1 and fold(words[0]) in common_words():
-        word = words[0][0].upper() + words[0][1:].lower()
-        return [], [rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b"]
+        return [], [], [rf"\b{_lit(words[0])}\b"]
     alts = [_street_alt(w) for w in words]
     out = [r"\b" + r"[\s,.]+".join(alts) + r"\b"]
     if len(words) >= 3 and words[0].isdigit():
         out.append(r"\b" + r"[\s,.]+".join(alts[1:]) + r"\b")
-    return out, []
+    return out, [], []
 
 
 def _street_alt(word: str) -> str:

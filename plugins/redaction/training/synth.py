@@ -19,12 +19,13 @@ from faker import Faker
 from hooks.types import KnownIdentifiers
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
-    HOLIDAY_PREFIXES, HOLIDAYS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
+    HOLIDAY_PREFIXES, HOLIDAYS, NRP, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
 )
 
 LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
            "pl_PL", "nl_NL", "pt_BR", "sv_SE", "en_IN")
 _SLOT_RE = re.compile(r"\{([A-Z]+|rel)\}")
+_NOT_PHI = {"rel", "JOB", "NRP"}
 _PHI = [t for t in PHI_TEMPLATES.splitlines() if t.strip()]
 _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
 SLOT_CATEGORY = {
@@ -132,8 +133,10 @@ class Generator:
         flags: list[bool] = []
         offset = 0
         for _ in range(n_sentences):
-            pool = _PHI if self.rng.random() < 0.6 else _PLAIN
-            text, local, local_flags = self.render(self.rng.choice(pool), chart, known)
+            roll = self.rng.random()
+            template = self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.08 else \
+                self.rng.choice(_PHI if roll < 0.62 else _PLAIN)
+            text, local, local_flags = self.render(template, chart, known)
             text, local = formats.recase(text, local, self.rng)
             spans += [(s + offset, e + offset, c) for s, e, c in local]
             flags += local_flags
@@ -152,7 +155,7 @@ class Generator:
             value = relation if slot == "rel" else self.value(slot, chart, relative)
             start = sum(len(piece) for piece in out)
             out.append(value)
-            if slot != "rel":
+            if slot not in _NOT_PHI:
                 found = formats.slot_spans(value, start, SLOT_CATEGORY[slot])
                 spans += found
                 flags += [formats.is_charted(slot, value, chart.values, known)] * len(found)
@@ -179,6 +182,7 @@ class Generator:
             "URL": lambda: self.fakers["en_US"].url(), "IP": lambda: self.fakers["en_US"].ipv4(),
             "MRN": lambda: formats.spaced_id(v["mrn"], rng), "SSN": lambda: v["ssn"],
             "ZIP": lambda: v["zip"], "AGE": lambda: str(rng.randint(90, 104)),
+            "JOB": lambda: self.fakers["en_US"].job(), "NRP": lambda: rng.choice(NRP),
         }
         return table[slot]()
 

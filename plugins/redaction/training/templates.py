@@ -100,6 +100,14 @@ Therapist: Tell me about {R}.
 Client provided account number {MRN} for billing.
 License number {MRN} was verified.
 Contact {C} at {EMAIL} with questions.
+My name is {PF} and I live at {ADDR}.
+Please send the letter to {X} at {XORG}, {ADDR}.
+{X} from {XORG} called about the referral on {D}.
+{PF} moved from {XCITY} to {CITY} in {D}.
+She visited {XCITY} and {XCITY} with {R} last summer.
+{X}, a {JOB} at {XORG}, is her new sponsor.
+Her {rel}, {R}, works as a {JOB} in {XCITY}.
+{P} is a {NRP} {JOB} who moved here from {XCITY}.
 """
 
 PLAIN_TEMPLATES = """\
@@ -180,8 +188,21 @@ She said she would sue the landlord if the heat stays off.
 He takes art classes on weekends and finds them calming.
 The ivy on the porch reminds him of his childhood home.
 She keeps a jar of pennies for the kids' summer trip.
+She works as a {JOB} and is worried about layoffs.
+Her father was a {JOB} before he retired.
+He is {NRP} and speaks two languages at home.
+Client identifies as {NRP}; faith matters to her family.
+Occupation: {JOB}
+Employment: part-time {JOB}, on leave since the accident.
+Religion: {NRP}
+The {JOB} at the shelter helped her fill in the forms.
 """
 
+NRP = (
+    "Catholic", "Jewish", "Muslim", "Baptist", "Buddhist", "Hindu", "Mexican", "Irish", "Korean",
+    "Vietnamese", "Haitian", "Polish", "Nigerian", "Brazilian", "Italian", "Swedish", "Filipino",
+    "Somali", "Puerto Rican", "Ukrainian", "Cuban", "Guatemalan", "Methodist", "Lutheran",
+)
 WORD_NAMES = (
     "Hope", "Grace", "May", "Will", "Bill", "Faith", "Joy", "June", "Rose", "Mark", "Frank",
     "Dawn", "Summer", "Hunter", "Chase", "Drew", "Pat", "Sue", "Iris", "Ruby", "Ivy", "Jack",

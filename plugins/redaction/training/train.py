@@ -2,16 +2,14 @@
 
     OMP_NUM_THREADS=1 python -m plugins.redaction.training.train --sessions 1500 --epochs 8
 
-Embeddings are local only: character embeddings over a dictionary built here, plus one-hot
-word embeddings over a vocabulary built here from words that are never entities in the
-training text (so the model learns names from shape and context, not by heart).
+Embeddings are local only: a character LSTM per token (``BatchedCharEmbeddings``) over a
+character dictionary built in code. No word vocabulary: names are learnt from their shape
+and their context, so unseen names and unseen ordinary words are treated alike.
 """
 from __future__ import annotations
 
 import argparse
-import collections
 import logging
-import string
 import tempfile
 from pathlib import Path
 
@@ -21,7 +19,6 @@ from plugins.redaction.training.synth import Generator, Sample
 
 log = logging.getLogger(__name__)
 _PREFIX = {(True, True): "S-", (True, False): "B-", (False, True): "E-", (False, False): "I-"}
-_EXTRA_CHARS = "’‘“”–—…€£°·" + "".join(chr(c) for c in range(0xC0, 0x180))
 
 
 def bioes(sample: Sample) -> list[list[tuple[str, str]]]:
@@ -60,44 +57,22 @@ def write_split(path: Path, seed: int, count: int) -> list[list[tuple[str, str]]
     return rows
 
 
-def vocabulary(rows: list[list[tuple[str, str]]], min_freq: int = 3):
-    from flair.data import Dictionary
-
-    counts = collections.Counter(w.lower() for sent in rows for w, t in sent if t == "O")
-    vocab = Dictionary(add_unk=True)
-    for word, freq in counts.items():
-        if freq >= min_freq:
-            for form in {word, word.capitalize(), word.upper()}:
-                vocab.add_item(form)
-    return vocab
-
-
-def char_dictionary():
-    from flair.data import Dictionary
-
-    chars = Dictionary(add_unk=True)
-    for char in string.printable + _EXTRA_CHARS:
-        chars.add_item(char)
-    return chars
-
-
-def train(sessions: int, epochs: int, out: Path, hidden: int) -> None:
+def train(sessions: int, epochs: int, out: Path, hidden: int, char_hidden: int) -> None:
     from flair.datasets import ColumnCorpus
-    from flair.embeddings import CharacterEmbeddings, OneHotEmbeddings, StackedEmbeddings
     from flair.models import SequenceTagger
     from flair.trainers import ModelTrainer
 
+    from plugins.redaction.charembed import BatchedCharEmbeddings, char_dictionary
+
     work = Path(tempfile.mkdtemp(prefix="phi-tagger-"))
-    rows = write_split(work / "train.txt", 1, sessions)
-    write_split(work / "dev.txt", 2, max(sessions // 10, 20))
-    write_split(work / "test.txt", 3, max(sessions // 10, 20))
+    write_split(work / "train.txt", 1, sessions)
+    write_split(work / "dev.txt", 2, max(sessions // 12, 20))
+    write_split(work / "test.txt", 3, max(sessions // 12, 20))
     corpus = ColumnCorpus(work, {0: "text", 1: "ner"}, train_file="train.txt", dev_file="dev.txt", test_file="test.txt")
-    embeddings = StackedEmbeddings([
-        CharacterEmbeddings(char_dictionary(), char_embedding_dim=24, hidden_size_char=32),
-        OneHotEmbeddings(vocabulary(rows), embedding_length=32),
-    ])
+    embeddings = BatchedCharEmbeddings(char_dictionary(), char_embedding_dim=24, hidden_size_char=char_hidden)
     tag_dict = corpus.make_label_dictionary("ner", add_unk=False)
-    tagger = SequenceTagger(hidden_size=hidden, embeddings=embeddings, tag_dictionary=tag_dict, tag_type="ner")
+    tagger = SequenceTagger(hidden_size=hidden, embeddings=embeddings, tag_dictionary=tag_dict, tag_type="ner",
+                            use_crf=False)
     trainer = ModelTrainer(tagger, corpus)
     trainer.train(work / "run", learning_rate=0.1, mini_batch_size=32, max_epochs=epochs,
                   embeddings_storage_mode="none", save_final_model=True, shuffle=True)
@@ -111,11 +86,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=1500)
     parser.add_argument("--epochs", type=int, default=8)
-    parser.add_argument("--hidden", type=int, default=128)
+    parser.add_argument("--hidden", type=int, default=96)
+    parser.add_argument("--char-hidden", type=int, default=48)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
-    train(args.sessions, args.epochs, args.out, args.hidden)
+    train(args.sessions, args.epochs, args.out, args.hidden, args.char_hidden)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def test_write_delivery_twice_gives_one_row(assessments_db: Engine) -> None:
     assert (row["template_name"], row["status"], row["mime"]) == ("PHQ-9 2026-11-30", "New", "application/text")
     assert row["location"] == f"Testperson{pid}, Jordan"
     content = bytes(row["template_content"]).decode()
-    assert content == "{ParseAsHTML}{Questionnaire:%d}\n" % repo["id"] and row["size"] == len(content)
+    assert content == f"{{ParseAsHTML}}{{Questionnaire:{repo['id']}}}\n" and row["size"] == len(content)
     assert (repo["type"], repo["code"], repo["active"]) == ("Questionnaire", "44249-1", 1)
     assert _count(assessments_db, "SELECT COUNT(*) FROM uuid_registry WHERE uuid = :u", u=repo["uuid"]) == 1
 

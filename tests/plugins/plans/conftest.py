@@ -13,13 +13,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count
 
+import pluggy
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
-from bridge.devdb import create_clinician, create_encounter, create_openemr_database, create_patient, drop_database
+import plugins.plans
+from bridge.devdb import (
+    create_clinician,
+    create_encounter,
+    create_openemr_database,
+    create_patient,
+    drop_database,
+)
+from hooks import PROJECT, specs
 
 _n = count(1)
+
+
+@pytest.fixture(scope="module")
+def pm() -> pluggy.PluginManager:
+    """A plugin manager with the contract's specs and only the plans plugin."""
+    manager = pluggy.PluginManager(PROJECT)
+    manager.add_hookspecs(specs)
+    manager.register(plugins.plans, name="plans")
+    manager.check_pending()
+    return manager
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-import plugins.plans
 from bridge.devdb import add_diagnosis, create_encounter, esign, submit_lbf, submit_session_form
-from hooks import PROJECT, specs
 from hooks.errors import SkipEvent
 from hooks.types import Chart, Clinician, Diagnosis, Draft, Event, EventKind, Outcome, Score
 from plugins.plans import store
-from plugins.plans.layout import PLAN_FORMDIR, PLAN_TITLE
+from plugins.plans.layout import PLAN_FORMDIR, PLAN_LAYOUT, PLAN_LISTS, PLAN_TITLE
 from tests.plugins.plans.conftest import Patient
 from tests.support import StaticContext
 
@@ -24,15 +22,6 @@ TODAY = dt.date(2026, 11, 27)
 MDD = ("F33.1", "Major depressive disorder, recurrent, moderate")
 GAD = ("F41.1", "Generalized anxiety disorder")
 INTAKE = {"focus": "Low mood after job loss.", "symptoms": "Poor sleep, low energy.", "si_screen": "denied"}
-
-
-@pytest.fixture(scope="module")
-def pm() -> pluggy.PluginManager:
-    manager = pluggy.PluginManager(PROJECT)
-    manager.add_hookspecs(specs)
-    manager.register(plugins.plans, name="plans")
-    manager.check_pending()
-    return manager
 
 
 def _chart(p: Patient, *dx: tuple[str, str], session_input: dict[str, str] | None = None,
@@ -77,7 +66,7 @@ def _intake(pm: pluggy.PluginManager, engine: Engine, p: Patient, *dx: tuple[str
     return _handle(pm, engine, ev, _chart(p, *dx, session_input=INTAKE))
 
 
-def test_intake_drafts_a_plan_and_a_care_plan_mirror(pm: pluggy.PluginManager, plans_db: Engine,
+def test_hook_bridge_handle_event_drafts_plan_and_mirror_at_intake(pm: pluggy.PluginManager, plans_db: Engine,
                                                      patient: Patient) -> None:
     outcome = _intake(pm, plans_db, patient, MDD)
     plan, mirror = outcome.drafts
@@ -141,7 +130,7 @@ def test_a_later_session_input_is_not_an_intake(pm: pluggy.PluginManager, plans_
         _handle(pm, plans_db, ev, _chart(patient, MDD, session_input=INTAKE))
 
 
-def test_active_goals_come_from_the_latest_signed_plan(pm: pluggy.PluginManager, plans_db: Engine,
+def test_hook_bridge_active_goals_from_the_latest_signed_plan(pm: pluggy.PluginManager, plans_db: Engine,
                                                        patient: Patient) -> None:
     assert _goals(pm, plans_db, patient.pid) is None  # no plan yet
     plan = _intake(pm, plans_db, patient, MDD).drafts[0]
@@ -220,16 +209,40 @@ def test_no_care_plan_mirror_where_openemr_lacks_plan_status(pm: pluggy.PluginMa
             conn.execute(text("ALTER TABLE form_care_plan ADD COLUMN plan_status varchar(32) DEFAULT NULL"))
 
 
-def test_option_defaults_layouts_and_lists_are_declared(pm: pluggy.PluginManager) -> None:
-    defaults = pm.hook.bridge_option_defaults()
-    assert {"plans": {"review_days": 90, "review_lead_days": 14, "intake_formdirs": [],
-                      "session_length_minutes": 53, "frequency": "weekly",
-                      "treatment_type": "Individual psychotherapy", "duration_days": 180,
-                      "mirror_care_plan": True}} in defaults
-    layouts = [form for result in pm.hook.bridge_layouts() for form in result]
-    assert [(f.form_id, f.title) for f in layouts] == [("LBFaibtp", "Treatment Plan (AI Draft)")]
-    assert all(len(f.field_id) <= 31 for f in layouts[0].fields)
-    lists = {d.list_id for result in pm.hook.bridge_lists() for d in result}
-    assert lists == {"aib_goal_status", "aib_plan_type"}
-    goal_status = next(f for f in layouts[0].fields if f.field_id == "goal_1_status")
-    assert goal_status.list_id in lists
+
+@pytest.fixture(scope="module")
+def installed(plans_db: Engine) -> Engine:
+    """The scratch database with the bridge's tables and this plugin's LBF and lists installed."""
+    from bridge.ehr.install import install
+
+    install(plans_db, practice="test", service_user="aibridge", layouts=[PLAN_LAYOUT], lists=list(PLAN_LISTS))
+    return plans_db
+
+
+def test_the_hosts_write_path_stores_the_plan_once_and_the_plugin_reads_it_back(
+        pm: pluggy.PluginManager, installed: Engine, patient: Patient) -> None:
+    from bridge.ehr.write import write_draft
+
+    # Given two diagnoses entered together: two events race for the same patient
+    with installed.begin() as conn:
+        first_dx = add_diagnosis(conn, patient.pid, *MDD)
+        second_dx = add_diagnosis(conn, patient.pid, *GAD)
+    outcomes = [_handle(pm, installed, _event(patient, EventKind.DIAGNOSIS_ADDED, "lists", i), _chart(patient, MDD, GAD))
+                for i in (first_dx, second_dx)]
+    # When the host writes both outcomes
+    with installed.begin() as conn:
+        written = [write_draft(conn, "test", "aibridge", d) for o in outcomes for d in o.drafts]
+    # Then one plan and one care plan exist: the shared source key made the second a duplicate
+    assert [w.created for w in written] == [True, True, False, False]
+    with installed.connect() as conn:
+        forms = store.plan_forms(conn, patient.pid)
+        care_rows = conn.execute(text("SELECT care_plan_type, plan_status FROM form_care_plan WHERE pid = :p"),
+                                 {"p": patient.pid}).all()
+        layout_fields = conn.execute(text("SELECT COUNT(*) FROM layout_options WHERE form_id = 'LBFaibtp'")).scalar()
+    assert len(forms) == 1 and not forms[0].signed
+    assert {r[1] for r in care_rows} == {"draft"} and {r[0] for r in care_rows} == {"goal", "intervention"}
+    assert layout_fields == len(PLAN_LAYOUT.fields)
+    # and the plugin reads the stored plan back as the golden thread's goals
+    goals = _goals(pm, installed, patient.pid)
+    assert goals[0].id == "G1" and goals[0].text == outcomes[0].drafts[0].fields["goal_1"]
+    assert goals[0].plan_form_id == forms[0].forms_id

@@ -10,7 +10,16 @@ from hooks.types import EventKind
 from plugins.plans.options import parse
 from plugins.plans.record import PlanFacts, PlanForm
 from plugins.plans.triggers import accepts, decide
-from tests.plugins.plans.helpers import GAD, HTN, MDD, TODAY, event, facts_with, initial_fields, signed_plan
+from tests.plugins.plans.helpers import (
+    GAD,
+    HTN,
+    MDD,
+    TODAY,
+    event,
+    facts_with,
+    initial_fields,
+    signed_plan,
+)
 
 OPTS = parse({})
 
