@@ -34,7 +34,11 @@ PRESIDIO_MAP = {
     "DATE_TIME": "DATE", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "DOMAIN_NAME": "URL",
     "IP_ADDRESS": "IP", "ZIP_CODE": "ZIP", "AGE": "AGE",
 }
-NON_PHI = ("TITLE", "NRP", "AGE<=89")  # presidio types counted as non-PHI (redacting them is a false positive)
+# presidio types counted as non-PHI (redacting them is a false positive): job titles and
+# honorifics, nationality/religion/politics, ages up to 89, and a year on its own (HIPAA
+# Safe Harbor keeps years; every other date element is PHI).
+NON_PHI = ("TITLE", "NRP", "AGE<=89", "YEAR")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"\w+")
 
 
@@ -76,6 +80,8 @@ def presidio_docs(path: Path, limit: int | None) -> list[Doc]:
             value = span["entity_value"]
             if kind == "AGE" and not (value.strip().isdigit() and int(value) > 89):
                 kind = "AGE<=89"
+            if kind == "DATE_TIME" and _YEAR.fullmatch(value.strip()):
+                kind = "YEAR"
             gold.append((span["start_position"], span["end_position"], PRESIDIO_MAP.get(kind, kind)))
         docs.append(Doc(row["full_text"], gold))
     return docs
@@ -146,9 +152,10 @@ def main() -> None:
     tagger = not args.no_tagger
     if tagger and not default_tagger().available:
         print("tagger model missing: layers 1+2 only")
-    print(f"layers: known + patterns{' + tagger' if tagger else ''}; presidio types counted as "
-          f"non-PHI: {', '.join(NON_PHI)}; GPE and STREET_ADDRESS -> LOCATION, CREDIT_CARD/IBAN/SSN/"
-          f"DRIVER_LICENSE -> ID, DOMAIN_NAME -> URL")
+    print(f"layers: known + patterns{' + tagger' if tagger else ''}")
+    print(f"presidio mapping: GPE, STREET_ADDRESS -> LOCATION; ORGANIZATION -> ORG; CREDIT_CARD, IBAN_CODE, "
+          f"US_SSN, US_DRIVER_LICENSE -> ID; DATE_TIME -> DATE; DOMAIN_NAME -> URL; counted as non-PHI: "
+          f"TITLE, NRP, AGE <= 89, DATE_TIME that is a bare year (HIPAA Safe Harbor keeps years)")
     report(f"(a) held-out synthetic sessions: {args.sessions}", run(synthetic_docs(args.sessions, args.seed), tagger))
     if args.presidio.is_file():
         docs = presidio_docs(args.presidio, args.limit)

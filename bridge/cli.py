@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, text
 
 from bridge import logs
-from bridge.settings import ConfigError, PracticeSettings, Settings, load
+from bridge.settings import ConfigError, Settings, load
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from bridge.detect import DetectorConfig
+    from bridge.runtime import Practice
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +64,22 @@ def _parser() -> argparse.ArgumentParser:
     c = add("audit", cmd_audit, "verify the hash-chained audit trail")
     c.add_argument("action", choices=["verify"])
     c.add_argument("--practice", action="append")
+    c = add("grants", cmd_grants, "print the GRANT statements of a least-privilege database account")
+    c.add_argument("--practice", required=True)
+    c.add_argument("--user", help="account name (default: the practice's [database] user)")
+    c.add_argument("--host", help="account host (default: from the practice's [database] host)")
+    c.add_argument("--profile", choices=["runtime", "installer", "both"], default="runtime",
+                   help="runtime: detector, workers, CLI; installer: openemr-bridge install")
+    c = add("report", cmd_report, "time reclaimed per clinician: drafts, sign-offs, edits, time to signed note")
+    c.add_argument("--practice", required=True)
+    c.add_argument("--since", type=_date, help="drafts written on or after this date (YYYY-MM-DD)")
+    c.add_argument("--csv", help="also write the table as CSV to this file")
+    c.add_argument("--png", help="also write a chart (PNG) to this file")
+    c.add_argument("--baseline-minutes", type=float, default=15.0,
+                   help="minutes a clinician spends writing one note by hand (default 15)")
+    c.add_argument("--review-minutes", type=float, default=3.0,
+                   help="assumed minutes to read a draft before signing or discarding it (default 3)")
+    c.add_argument("--kind", action="append", help="document kinds to count (default: progress_note)")
     return p
 
 
@@ -125,7 +144,7 @@ def cmd_detect(settings: Settings, args: argparse.Namespace) -> int:
     while not stop.is_set():
         for name in names:
             practice = rt.practice(name)
-            cfg = detector_config(settings, practice.settings)
+            cfg = detector_config(settings, practice)
             try:
                 if name not in locks:
                     conn = practice.engine.connect()
@@ -149,12 +168,16 @@ def cmd_detect(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def detector_config(settings: Settings, practice: PracticeSettings) -> DetectorConfig:
+def detector_config(settings: Settings, practice: Practice) -> DetectorConfig:
+    """The detector's settings; the appointment window follows the assessments plugin's
+    ``delivery_lead_days`` when that plugin is enabled, else ``[detector] appointment_lead_days``."""
     from bridge.detect import DetectorConfig
 
-    return DetectorConfig(practice.name, practice.service_user, settings.rescan_window,
-                          settings.debounce_seconds, settings.appointment_lead_days,
-                          settings.requeue_after_seconds)
+    lead = settings.appointment_lead_days
+    if "assessments" in practice.hooks.enabled:
+        lead = int(practice.hooks.options("assessments").get("delivery_lead_days", lead))
+    return DetectorConfig(practice.name, practice.settings.service_user, settings.rescan_window,
+                          settings.debounce_seconds, lead, settings.requeue_after_seconds)
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -251,6 +274,62 @@ def cmd_audit(settings: Settings, args: argparse.Namespace) -> int:
         else:
             print(f"practice {name}: audit trail intact ({rows} rows)")
     return 1 if bad else 0
+
+
+def _date(value: str) -> dt.date:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def cmd_grants(settings: Settings, args: argparse.Namespace) -> int:
+    from bridge import grants
+    from bridge.ehr.connect import make_engine
+
+    ps = settings.practice(args.practice)
+    db = ps.database
+    present: set[str] | None = None
+    try:  # which optional tables exist (a GRANT on a missing table fails)
+        engine = make_engine(db, pool_size=1)
+        with engine.connect() as conn:
+            present = {r[0] for r in conn.execute(text(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
+        engine.dispose()
+    except Exception as exc:
+        print(f"-- could not read the table list of {db.database} ({type(exc).__name__}); every "
+              "optional table is listed: drop the GRANTs of tables this database lacks")
+    local = db.socket or db.host in ("127.0.0.1", "localhost", "::1")
+    host = args.host or ("localhost" if db.socket else "127.0.0.1" if local else "%")
+    if not args.host and not local:
+        print("-- host '%' accepts the account from anywhere: pass --host with the bridge machine's address")
+    print(grants.script(args.profile, db.database, args.user or db.user, host, present), end="")
+    return 0
+
+
+def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    from bridge import report
+    from bridge.ehr.connect import make_engine
+
+    ps = settings.practice(args.practice)
+    params = report.Params(baseline_minutes=args.baseline_minutes, review_minutes=args.review_minutes,
+                           since=args.since, kinds=tuple(args.kind or report.DEFAULT_KINDS))
+    engine = make_engine(ps.database, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            rows = report.build(conn, ps.name, params)
+    finally:
+        engine.dispose()
+    print(report.render(rows, params, ps.name))
+    if args.csv:
+        report.write_csv(rows, params, args.csv)
+        print(f"CSV written to {args.csv}")
+    if args.png:
+        report.write_png(rows, params, ps.name, args.png)
+        print(f"chart written to {args.png}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.engine import Connection
 
@@ -13,7 +15,8 @@ from bridge.runtime import Practice, Runtime
 from hooks.types import Chart, CompletionRequest, CompletionResult, Event
 
 log = logging.getLogger(__name__)
-NOT_SENT = frozenset({"leak_blocked", "no_endpoint", "part2_local_only", "redaction_failed"})
+NOT_SENT = frozenset({"leak_blocked", "leak_check_unavailable", "no_endpoint", "part2_local_only",
+                      "redaction_failed", "redaction_unavailable"})
 
 
 class PracticeContext:
@@ -76,10 +79,14 @@ class PracticeContext:
         from bridge import llm  # imported lazily: requests and prompt code only when used
 
         hooks = self._practice.hooks
-        result = llm.complete(request, endpoints, redact=hooks.redact, leak_check=hooks.leak_check)
-        self.audit.append(("model_called", {
-            "backend": result.backend, "external": result.external, "purpose": request.purpose,
-            "ok": result.sections is not None, "reason": result.reason}))
+        redactions: list[Any] = []
+
+        def redact(text: str, known: Any) -> Any:
+            redactions.append(hooks.redact(text, known))
+            return redactions[-1]
+
+        result = llm.complete(request, endpoints, redact=redact, leak_check=hooks.leak_check)
+        self.audit.extend(completion_audit(request, result, redactions, endpoints))
         sent = result.external and result.reason not in NOT_SENT
         chart = self.last_chart
         if sent and chart is not None:
@@ -91,6 +98,32 @@ class PracticeContext:
 
     def disclose(self, pid: int, recipient: str, description: str) -> None:
         self.disclosures.append((pid, recipient, description))
+
+
+def completion_audit(request: CompletionRequest, result: CompletionResult, redactions: list[Any],
+                     endpoints: list[Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Audit notes of one model call: redaction counts by category, which endpoint and where,
+    what was sent (characters; CompletionResult carries no token counts), what came back."""
+    notes: list[tuple[str, dict[str, Any]]] = []
+    redacted = redactions[0] if redactions else None
+    if redacted is not None:
+        spans = list(getattr(redacted, "spans", []) or [])
+        notes.append(("redacted", {"purpose": request.purpose, "spans": len(spans),
+                                   "categories": dict(Counter(str(s.category) for s in spans)),
+                                   "layers": dict(Counter(str(s.layer or "?") for s in spans))}))
+    endpoint = next((e for e in endpoints if getattr(e, "name", None) == result.backend), None)
+    sent = result.backend != "none" and result.reason not in NOT_SENT
+    notes.append(("model_called", {
+        "backend": result.backend, "external": result.external, "purpose": request.purpose,
+        "ok": result.sections is not None, "reason": result.reason, "sent": sent,
+        "model": getattr(endpoint, "model", ""), "where": getattr(endpoint, "kind", "none"),
+        "host": urlsplit(getattr(endpoint, "base_url", "")).hostname or "",
+        "chars_sent": len(getattr(redacted, "text", "") or "") if sent else 0}))
+    if result.sections is not None:
+        notes.append(("answer_received", {
+            "backend": result.backend, "purpose": request.purpose, "sections": len(result.sections),
+            "chars": sum(len(v or "") for v in result.sections.values())}))
+    return notes
 
 
 def _patient_provider(conn: Connection, pid: int) -> int | None:

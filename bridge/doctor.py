@@ -99,14 +99,28 @@ def _layouts(conn, practice, label: str) -> Check:  # type: ignore[no-untyped-de
 
 
 def _privileges(conn, label: str) -> Check:  # type: ignore[no-untyped-def]
-    grants = " ".join(r[0] for r in conn.execute(text("SHOW GRANTS")))
-    upper = grants.upper()
-    if "ALL PRIVILEGES ON *.*" in upper:
-        return Check(f"{label}: privileges", True, "connected with ALL PRIVILEGES (more than needed)")
-    needed = ("SELECT", "INSERT", "UPDATE")
-    lacking = [n for n in needed if n not in upper]
-    return Check(f"{label}: privileges", not lacking, "grants include " + ", ".join(n for n in needed if n in upper),
-                 "grant the bridge user SELECT on OpenEMR tables and INSERT/UPDATE where it writes")
+    """Missing and excess rights against the runtime profile of :mod:`bridge.grants`."""
+    from bridge import grants
+
+    database = conn.execute(text("SELECT DATABASE()")).scalar_one()
+    present = {r[0] for r in conn.execute(text(
+        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
+    found = grants.review([r[0] for r in conn.execute(text("SHOW GRANTS"))], database, present)
+    name = label.removeprefix("practice ")
+    bits = []
+    if found.missing:
+        bits.append("missing " + grants.describe(found.missing))
+    if found.broad:
+        bits.append("more than needed: " + "; ".join(found.broad))
+    if found.excess:
+        bits.append("not used by the bridge: " + grants.describe(found.excess))
+    if found.installer_rights:
+        bits.append("install-only rights (fine if this account runs install): "
+                    + grants.describe(found.installer_rights))
+    return Check(f"{label}: privileges", found.ok,
+                 "; ".join(bits) or "exactly the runtime rights the bridge uses",
+                 f"connect as an account holding exactly: openemr-bridge grants --practice {name} "
+                 "(revoke the rest)")
 
 
 def _endpoint(endpoint) -> Check:  # type: ignore[no-untyped-def]

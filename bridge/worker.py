@@ -86,13 +86,53 @@ def _run_plugin(runtime: Runtime, practice: Practice, task_id: int, plugin: str,
                 redraft: bool) -> str:
     with practice.engine.connect() as conn:
         ctx = PracticeContext(runtime, practice, conn)
-        outcome = practice.hooks.handle_event(plugin, event, ctx) or Outcome()
-        chart = ctx.last_chart
-        for draft in outcome.drafts:
-            problems = practice.hooks.validate_draft(draft, chart) if chart else []
-            if problems:
-                raise PermanentFailure(f"{plugin} draft {draft.kind} failed validation: " + "; ".join(problems))
+        try:
+            outcome = practice.hooks.handle_event(plugin, event, ctx) or Outcome()
+            chart = ctx.last_chart
+            clinician_id = chart.clinician.id if chart and chart.clinician else None
+            for draft in outcome.drafts:
+                problems = practice.hooks.validate_draft(draft, chart) if chart else []
+                ctx.audit.append(("draft_validated", {"kind": draft.kind, "ok": not problems,
+                                                      "problems": len(problems)}))
+                if problems:
+                    raise PermanentFailure(f"{plugin} draft {draft.kind} failed validation: " + "; ".join(problems))
+        except Exception:
+            _keep_trail(practice, event, plugin, ctx)
+            raise
         conn.rollback()
+    try:
+        return _write_outcome(practice, task_id, plugin, event, ctx, outcome, clinician_id, redraft)
+    except Exception:
+        _keep_trail(practice, event, plugin, ctx)
+        raise
+
+
+def _keep_trail(practice: Practice, event: Event, plugin: str, ctx: PracticeContext) -> None:
+    """Model calls, validation results and disclosures happened even when the task then fails:
+    record them on their own, so the audit trail and OpenEMR's disclosures stay complete."""
+    if not (ctx.audit or ctx.disclosures):
+        return
+    chart = ctx.last_chart
+    clinician_id = chart.clinician.id if chart and chart.clinician else None
+    try:
+        with practice.engine.begin() as w:
+            _write_trail(w, practice, event, plugin, ctx, ctx.audit, clinician_id)
+    except Exception as exc:  # the task's own failure is what gets reported
+        log.warning("could not record the audit trail of a failed task: %s", type(exc).__name__)
+
+
+def _write_trail(w: Connection, practice: Practice, event: Event, plugin: str, ctx: PracticeContext,
+                 notes: list[tuple[str, dict[str, Any]]], clinician_id: int | None) -> None:
+    user = practice.settings.service_user
+    for pid, recipient, description in ctx.disclosures:
+        audit.record_disclosure(w, user=user, pid=pid, recipient=recipient, description=description)
+    for action, detail in notes:
+        audit.record(w, audit.AuditEntry(practice.name, action, user, event.pid, clinician_id, plugin,
+                                         event.source_key, detail))
+
+
+def _write_outcome(practice: Practice, task_id: int, plugin: str, event: Event, ctx: PracticeContext,
+                   outcome: Outcome, clinician_id: int | None, redraft: bool) -> str:
     user = practice.settings.service_user
     written = []
     with practice.engine.begin() as w:
@@ -102,11 +142,7 @@ def _run_plugin(runtime: Runtime, practice: Practice, task_id: int, plugin: str,
             write.write_alert(w, practice.name, user, alert, event.source_key)
         for delivery in outcome.deliveries:
             _deliver(w, practice, delivery)
-        for pid, recipient, description in ctx.disclosures:
-            audit.record_disclosure(w, user=user, pid=pid, recipient=recipient, description=description)
-        for action, detail in [*ctx.audit, *outcome.audit]:
-            audit.record(w, audit.AuditEntry(practice.name, action, user, event.pid, None, plugin,
-                                             event.source_key, detail))
+        _write_trail(w, practice, event, plugin, ctx, [*ctx.audit, *outcome.audit], clinician_id)
         _mark(w, task_id, "done")
     for draft, result in written:
         if result.created and result.forms_id:

@@ -2,9 +2,20 @@
 
 Every AI action appends one ``aib_audit`` row whose hash covers the previous row's hash, and
 one OpenEMR ``log`` row plus its ``log_comment_encrypt`` row (base64 comments, SHA3-512
-checksum, version 4) so it shows in OpenEMR's log viewer under the event name ``ai-bridge``.
-Text that leaves the clinic also gets an ``extended_log`` disclosure row. Nothing here holds
-chart text: details are ids, counts, categories and backend names.
+checksum, version 4) so it shows in OpenEMR's log viewer as event ``ai-bridge-<action>``,
+category "AI Draft". Text that leaves the clinic also gets an ``extended_log`` disclosure row.
+Nothing here holds chart text: details are ids, counts, categories and backend names.
+
+Actions, by where they are recorded: ``event_detected`` (detector); ``redacted`` (span counts
+by category and layer), ``model_called`` (endpoint, model, local/external, host, sent or not,
+characters sent, reason), ``answer_received``, ``fallback`` / ``llm_draft`` (notes plugin),
+``draft_validated``, ``draft_written`` / ``draft_rewritten``, ``alert_raised``,
+``assessment_scored`` / ``assessment_delivered``, ``skipped``, ``failed`` (worker; the model
+and validation notes of a task that then fails are kept); ``draft_signed`` (sign-off task);
+``draft_discarded`` (detector); ``installed``. The chain is the complete record; the OpenEMR
+log mirrors every action a compliance officer reviews per patient. Decision: ``event_detected``
+is mirrored too (the bridge read that patient's form to act on it); only host bookkeeping
+without a patient (``skipped`` with no pid) stays chain-only.
 """
 from __future__ import annotations
 

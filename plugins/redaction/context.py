@@ -56,12 +56,23 @@ NOT_NAMES = frozenset(
 )
 
 
+ZIP_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:zip|postal|post)(?:\s*code)?\s*(?:is|:|#|=)?\s*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b"
+)
+PHONE_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:phone|tel(?:ephone)?|mobile|cell(?:phone)?|fax|desk|pager|call\s+(?:me|him|her|them|us)\s+(?:on|at)|"
+    r"text\s+(?:me|him|her|them)\s+(?:on|at)|reach(?:ed)?\s+(?:me\s+|him\s+|her\s+)?at|answering\s+at|"
+    r"number\s+is)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?P<v>\+?\(?\d[\d\s().-]{5,18}\d)"
+)
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
 def context_spans(text: str) -> list[Span]:
     """Ids, names and places recognised by their context words."""
     out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
+    out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
+    out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
+            if 7 <= sum(c.isdigit() for c in m.group("v")) <= 15]
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
            if sum(c.isdigit() for c in m.group("v")) >= 2]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)

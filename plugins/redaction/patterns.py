@@ -44,7 +44,8 @@ def _ok_ip(match: re.Match[str]) -> bool:
 def _ok_grouped_phone(match: re.Match[str]) -> bool:
     groups = re.findall(r"\d+", match.group())
     years = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
-    return 8 <= len("".join(groups)) <= 13 and any(len(g) >= 3 for g in groups) and not years
+    pairs = len(groups) == 5 and all(len(g) == 2 for g in groups) and groups[0][0] == "0"
+    return 8 <= len("".join(groups)) <= 13 and (pairs or any(len(g) >= 3 for g in groups)) and not years
 
 
 def _ok_spelled(match: re.Match[str]) -> bool:
@@ -73,13 +74,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("PHONE", re.compile(
         r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
-    ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])"), _ok_grouped_phone),
-    ("PHONE", re.compile(r"(?<![\w/.,-])\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/-]|[.,]\d)"), _ok_grouped_phone),
-    ("PHONE", re.compile(r"(?<![\w-])\d{3}-\d{4}(?![\w-])"), None),
+    ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\w|-\d)"), _ok_grouped_phone),
+    ("PHONE", re.compile(r"(?<![\w/.,-])\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"), _ok_grouped_phone),
+    ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?![\w,]|[.-]\d)"), None),
     ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
     ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), None),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
+    ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), None),
     ("LOCATION", ADDRESS_RE, None),
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import collections
 import logging
-import re
 
 from hooks.types import KnownIdentifiers, Span
 from plugins.redaction.known import compile_known
@@ -67,7 +66,17 @@ def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
             seen[value] = (span.category, fold(value) in common_words())
     out = []
     for value, (category, is_word) in seen.items():
-        needle = re.escape(value if is_word else fold(value))
-        haystack = text if is_word else folded
-        out += [Span(*m.span(), category, "recurrence") for m in re.finditer(rf"\b{needle}\b", haystack)]
+        needle, haystack = (value, text) if is_word else (fold(value), folded)
+        out += [Span(start, start + len(needle), category, "recurrence") for start in _find_words(haystack, needle)]
     return out
+
+
+def _find_words(haystack: str, needle: str) -> list[int]:
+    """Starts of ``needle`` in ``haystack`` as whole words."""
+    starts, pos = [], haystack.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (pos == 0 or not haystack[pos - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
+            starts.append(pos)
+        pos = haystack.find(needle, pos + 1)
+    return starts
