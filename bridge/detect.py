@@ -170,6 +170,7 @@ def detect_once(engine: Engine, hooks: Hooks, cfg: DetectorConfig) -> int:
     """Scan every source; write new events, their tasks and the cursors in one transaction."""
     created = 0
     with engine.begin() as conn:
+        audit.lock_chain(conn)
         now = audit.db_now(conn)
         for source, scan in SOURCES:
             hwm = _cursor(conn, cfg.practice, source)

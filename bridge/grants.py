@@ -11,7 +11,9 @@ Two profiles, derived from what the code does:
   draft); UPDATE on ``document_templates`` because MariaDB checks it for ``INSERT ... ON
   DUPLICATE KEY UPDATE`` (no existing assignment is changed). Bridge-owned ``aib_`` tables
   get SELECT/INSERT/UPDATE/DELETE, except the audit chain: INSERT and UPDATE of its ``hash``
-  column only, so the runtime account cannot rewrite or delete audit rows.
+  column only, so the runtime account cannot rewrite or delete audit rows. (The installer
+  account, which creates the table, holds UPDATE on all of it: MariaDB grants column rights
+  only on existing tables. Keep that account locked between installs.)
 - ``installer`` (``openemr-bridge install``): CREATE/ALTER/INDEX on the ``aib_`` tables, the
   service user (``users``, ``groups``), the plugins' lists (``list_options``) and layouts
   (``layout_group_properties``/``layout_options``, replaced by DELETE + INSERT).
@@ -32,6 +34,8 @@ from bridge.ehr import tables as aib
 
 ORDER = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "INDEX")
 WRITE_ONLY = frozenset({"log", "log_comment_encrypt", "extended_log", "pnotes"})
+# Code paths no builtin plugin reaches, so deliberately not granted (with the reason):
+NOT_GRANTED = {("sequences", "UPDATE"): "ids for native form_soap drafts; builtin plugins draft LBFs"}
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ _READS_BY_PLUGINS: tuple[Need, ...] = (
 def _aib(extra: tuple[str, ...], rows: tuple[str, ...]) -> list[Need]:
     needs = []
     for name in sorted(aib.bridge_meta.tables):
-        if name == aib.audit.name:
-            needs.append(Need(name, extra + ("SELECT", "INSERT"), "audit chain: append only",
+        if name == aib.audit.name and extra:  # a column right needs the table to exist first
+            needs.append(Need(name, extra + rows, "audit chain, created by install"))
+        elif name == aib.audit.name:
+            needs.append(Need(name, ("SELECT", "INSERT"), "audit chain: append only",
                               (("UPDATE", ("hash",)),)))
         elif name == aib.schema_info.name:
             needs.append(Need(name, extra + (("SELECT", "INSERT") if extra else ("SELECT",)),
@@ -166,7 +172,7 @@ def _rank(priv: str) -> int:
 def script(profile_name: str, database: str, user: str, host: str, present: set[str] | None) -> str:
     """The SQL an admin runs as a privileged account, with the reason for each table as a comment."""
     needs = profile(profile_name)
-    why = {}
+    why: dict[str, list[str]] = {}
     for need in needs:
         why.setdefault(need.table, []).append(need.why)
     out = [f"-- openemr-bridge {profile_name} account for database {database}",

@@ -37,18 +37,27 @@ def declare(broker: dramatiq.Broker, settings: Settings) -> dramatiq.Actor:  # t
         return broker.get_actor(ACTOR_NAME)
 
     def process_task(practice: str, task_id: int) -> None:
-        from bridge.worker import run_task
+        from bridge.worker import run_task, safe_reason
 
         message = CurrentMessage.get_current_message()
         retries = int(message.options.get("retries", 0)) if message else 0
         final = retries >= settings.max_retries
-        run_task(runtime(settings), practice, int(task_id), final_attempt=final)
+        try:
+            run_task(runtime(settings), practice, int(task_id), final_attempt=final)
+        except Exception as exc:
+            # re-raised without its chain: driver errors can quote SQL values, and Dramatiq
+            # logs the traceback of what it retries
+            raise RetryableTaskError(f"task {task_id}: {safe_reason(exc)}") from None
 
     return dramatiq.Actor(
         process_task, broker=broker, actor_name=ACTOR_NAME, queue_name=QUEUE_NAME, priority=0,
         options={"max_retries": settings.max_retries, "min_backoff": settings.min_backoff_ms,
                  "max_backoff": settings.max_backoff_ms, "time_limit": 300_000},
     )
+
+
+class RetryableTaskError(Exception):
+    """A task failed transiently; Dramatiq retries it with backoff."""
 
 
 def runtime(settings: Settings) -> Runtime:

@@ -215,12 +215,15 @@ def write_png(rows: list[ClinicianRow], params: Params, practice: str, path: str
     right.barh(labels, hours, color=["#1565c0" if h >= 0 else "#c62828" for h in hours])
     for y, h in enumerate(hours):
         right.annotate(f"{h:.1f} h", (h, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+    low, high = min([0.0, *hours]), max([0.0, *hours])
+    right.set_xlim(low * 1.3, high * 1.3 if high > 0 else 1)
     right.set_title("Hours reclaimed")
     right.set_yticks(range(len(labels)), [""] * len(labels))
     right.invert_yaxis()
     right.axvline(0, color="black", linewidth=0.6)
     since = params.since.isoformat() if params.since else "first draft"
-    fig.suptitle(f"AI drafts, practice {practice}, since {since}")
+    total = sum(hours)
+    fig.suptitle(f"AI drafts, practice {practice}, since {since}: {total:.1f} hours reclaimed in all")
     fig.text(0.01, 0.01, params.formula(), fontsize=7, wrap=True)
     fig.tight_layout(rect=(0, 0.07, 1, 0.95))
     fig.savefig(path, format="png")

@@ -136,6 +136,7 @@ def _write_outcome(practice: Practice, task_id: int, plugin: str, event: Event, 
     user = practice.settings.service_user
     written = []
     with practice.engine.begin() as w:
+        audit.lock_chain(w)
         for draft in outcome.drafts:
             written.append((draft, write.write_draft(w, practice.name, user, draft, redraft=redraft)))
         for alert in outcome.alerts:
@@ -202,6 +203,7 @@ def record_failure(practice: Practice, task_id: int, event_id: int, plugin: str,
                    attempts: int) -> None:
     reason = safe_reason(exc)
     with practice.engine.begin() as conn:
+        audit.lock_chain(conn)
         conn.execute(aib.failures.insert().values(
             event_id=event_id, plugin=plugin, reason=reason, error_type=type(exc).__name__,
             attempts=attempts, failed_at=audit.db_now(conn)))
@@ -220,6 +222,7 @@ def signoff(practice: Practice, event: Event) -> int:
     d, es = aib.drafts, oe.esign_signatures
     changed = []
     with practice.engine.begin() as conn:
+        audit.lock_chain(conn)
         sig = conn.execute(select(es).where(es.c.id == event.source_id)).mappings().one()
         cover = (d.c.forms_id == sig["tid"]) if sig["table"] == "forms" else (
             (d.c.encounter == sig["tid"]) & (d.c.pid == event.pid))

@@ -65,15 +65,25 @@ def record(conn: Connection, entry: AuditEntry, *, openemr_log: bool = True) -> 
     return chain_id
 
 
+def lock_chain(conn: Connection) -> int | None:
+    """Lock the chain head for this transaction and return it.
+
+    Write transactions call this first, so every writer takes the same lock in the same
+    order (no deadlocks between a draft write and another worker's audit append).
+    """
+    value = conn.execute(select(aib.cursors.c.high_water).where(
+        aib.cursors.c.practice == "*", aib.cursors.c.source == HEAD_SOURCE).with_for_update()).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
 def _append_chain(conn: Connection, entry: AuditEntry, now: dt.datetime) -> int:
-    head = conn.execute(
-        select(aib.cursors.c.high_water).where(
-            aib.cursors.c.practice == "*", aib.cursors.c.source == HEAD_SOURCE
-        ).with_for_update()
-    ).scalar_one_or_none()
+    head = lock_chain(conn)
     prev = GENESIS
     if head:
-        prev = conn.execute(select(aib.audit.c.hash).where(aib.audit.c.id == head)).scalar_one_or_none() or GENESIS
+        # a locking read: a plain one would use this transaction's older snapshot and miss
+        # the row another worker committed while this one waited for the head lock
+        prev = conn.execute(select(aib.audit.c.hash).where(aib.audit.c.id == head).with_for_update()
+                            ).scalar_one_or_none() or GENESIS
     row = {
         "at": now, "practice": entry.practice, "action": entry.action, "actor": entry.actor,
         "clinician_id": entry.clinician_id, "pid": entry.pid, "document": entry.document,

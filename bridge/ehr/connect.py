@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def make_engine(db: DatabaseSettings, *, pool_size: int = 5) -> Engine:
     engine = create_engine(
-        db.url(), pool_pre_ping=True, pool_recycle=1800, pool_size=pool_size, max_overflow=5,
+        db.url(), hide_parameters=True, pool_pre_ping=True, pool_recycle=1800, pool_size=pool_size, max_overflow=5,
         connect_args={"connect_timeout": 10, "read_timeout": 60, "write_timeout": 60},
     )
     event.listen(engine, "connect", _session_setup)

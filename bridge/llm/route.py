@@ -12,7 +12,9 @@ This is what the host's ``ctx.complete`` runs. Decisions, in order:
    be sent (system prompt and redacted prompt); any finding, or no answer, blocks that
    endpoint (``leak_blocked`` / ``leak_check_unavailable``) and nothing is sent to it.
 4. The endpoint is asked for one JSON object with one string field per section
-   (:func:`bridge.llm.client.complete_json`); on failure the next eligible endpoint is tried.
+   (:func:`bridge.llm.client.complete_json`); on failure the next eligible endpoint is tried,
+   except after an external endpoint that received the text: the result then names that
+   endpoint, so the host's disclosure record is never lost to a later success elsewhere.
 5. Each section is restored (placeholders -> identifiers) inside the clinic.
 
 Validation of *content* (grounding) is the calling plugin's job: it alone knows its input.
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 Redactor = Callable[[str, KnownIdentifiers], "Redacted | None"]
 LeakChecker = Callable[[str, KnownIdentifiers], "dict[str, int] | None"]
 
+NOT_SENT = frozenset({"leak_blocked", "leak_check_unavailable", "config"})
 PLACEHOLDER_RULE = (
     "The text uses typed placeholders such as [PATIENT_1] or [DATE_2] in place of "
     "identifiers. Keep every placeholder exactly as written and invent none."
@@ -55,8 +58,8 @@ def complete(request: CompletionRequest, endpoints: Sequence[Endpoint | Any], re
     result = CompletionResult(sections=None, backend="none", reason="no_endpoint")
     for endpoint in eligible:
         result = _attempt(endpoint, request, system, redacted, leak_check, timeout)
-        if result.sections is not None:
-            break
+        if result.sections is not None or (result.external and result.reason not in NOT_SENT):
+            break  # success, or text already left the clinic: the result names that endpoint
     return result
 
 

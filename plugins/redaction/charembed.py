@@ -60,18 +60,25 @@ class BatchedCharEmbeddings(TokenEmbeddings):
 
     def _add_embeddings_internal(self, sentences: list[Sentence]) -> list[Sentence]:
         tokens = [token for sentence in sentences for token in sentence.tokens]
-        caching = not torch.is_grad_enabled()  # predicting: reuse vectors of words seen before
-        if not caching:
-            self._cache.clear()  # the weights are changing: forget vectors computed with old ones
-        cache = self._cache if caching else {}
-        missing = list(dict.fromkeys(t.text for t in tokens if t.text not in cache))
-        if missing:
-            cache.update(zip(missing, self._encode(missing)))
-        for token in tokens:
-            token.set_embedding(self.name, cache[token.text])
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.clear()
+        if tokens:
+            for token, vector in zip(tokens, self.vectors([token.text for token in tokens])):
+                token.set_embedding(self.name, vector)
         return sentences
+
+    def vectors(self, texts: list[str]) -> torch.Tensor:
+        """One vector per text; when predicting, vectors of words seen before are reused."""
+        if torch.is_grad_enabled():  # training: the weights change, nothing may be reused
+            self._cache.clear()
+            unique = list(dict.fromkeys(texts))
+            index = {text: i for i, text in enumerate(unique)}
+            encoded = self._encode(unique)
+            return encoded[torch.tensor([index[text] for text in texts])]
+        missing = list(dict.fromkeys(text for text in texts if text not in self._cache))
+        if missing:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache.update(zip(missing, self._encode(missing)))
+        return torch.stack([self._cache[text] for text in texts])
 
     def _encode(self, texts: list[str]) -> torch.Tensor:
         ids = [torch.tensor(self._ids(text), dtype=torch.long) for text in texts]

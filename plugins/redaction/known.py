@@ -27,6 +27,7 @@ _ORG_SUFFIX_RE = re.compile(
     r"and\s+sons|&\s+co\.?|s\.c\.|sp\.\s?j\.|gmbh|ag|s\.a\.|s\.r\.l\.|pllc|pc|p\.c\.)$"
 )
 _MODAL_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it|me|us|this|that|the|be|not)\b", re.IGNORECASE)
+_NOT_UPPER_RE = re.compile(r"[^A-Z]")
 _INITIALS_RE = re.compile(r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)|\b[A-Z]{2,3}\b")
 
 
@@ -69,7 +70,7 @@ class KnownMatcher:
         if not self.initials:
             return []
         return [Span(*m.span(), self.initials[key], "known") for m in _INITIALS_RE.finditer(text)
-                if (key := re.sub(r"[^A-Z]", "", m.group())) in self.initials]
+                if (key := _NOT_UPPER_RE.sub("", m.group())) in self.initials]
 
 
 def compile_known(known: KnownIdentifiers | None) -> KnownMatcher:

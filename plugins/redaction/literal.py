@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from hooks.types import Span
+from plugins.redaction.textutil import fold
 
 _SEPARATORS = frozenset(" \t\n.-/()+")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -91,7 +92,7 @@ class PhraseIndex:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def add(self, category: str, value: str) -> None:
-        words = tuple(_canon(w) for w in _WORD_RE.findall(value.lower()))
+        words = tuple(_canon(w) for w in _WORD_RE.findall(fold(value)))
         if words:
             self.phrases.setdefault(words[0], []).append((words, category))
 

@@ -23,8 +23,14 @@ _Hit = tuple[int, int, list[str], bool]  # start, end, categories, is an ordinar
 _SPLIT_PREFIX = {"o", "d", "mc", "mac", "de", "da", "di", "van", "von", "le", "la", "st"}
 
 
+_STRIP_RE = re.compile(r"['’`\-]")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_INITIAL_BEFORE_RE = re.compile(r"\b([a-z])\.\s?$")
+_INITIAL_AFTER_RE = re.compile(r"\s([a-z])\.")
+
+
 def key(token: str) -> str:
-    return re.sub(r"['’`\-]", "", token)
+    return _STRIP_RE.sub("", token) if "'" in token or "’" in token or "-" in token or "`" in token else token
 
 
 @dataclass
@@ -84,7 +90,7 @@ class NameIndex:
 
     def _lookup(self, word: str, start: int) -> _Hit | None:
         forms = [word]
-        if len(word) > 3 and re.search(r"['’]s$", word):
+        if len(word) > 3 and _POSSESSIVE_RE.search(word):
             forms.append(word[:-2])  # possessive: the 's stays outside
         for form in forms:
             k = key(form)
@@ -97,10 +103,10 @@ class NameIndex:
     def _with_initials(self, folded: str, start: int, end: int, category: str) -> tuple[int, int]:
         """Take in "J. " before or " D." after a name when the letter is a known initial."""
         letters = self.initials.get(category, set())
-        before = re.search(r"\b([a-z])\.\s?$", folded[max(0, start - 4) : start])
+        before = _INITIAL_BEFORE_RE.search(folded, max(0, start - 4), start)
         if before and before.group(1) in letters:
             start -= len(before.group())
-        after = re.match(r"\s([a-z])\.", folded[end : end + 3])
+        after = _INITIAL_AFTER_RE.match(folded, end, end + 3)
         if after and after.group(1) in letters:
             end += len(after.group())
         return start, end

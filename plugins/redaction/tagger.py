@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from hooks.types import Span
+from plugins.redaction.inference import predict_tags
 from plugins.redaction.roles import person_role
 from plugins.redaction.textutil import sentences, tokenize
 
@@ -21,7 +22,6 @@ MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
 TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
           "LOCATION": "LOC", "ORG": "ORG"}
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
-BATCH_SIZE = 256
 
 
 class Tagger:
@@ -69,24 +69,39 @@ class Tagger:
         model = self._load()
         if model is None or not text.strip():
             return []
-        from flair.data import Sentence
-
         offsets = [toks for s, e in sentences(text) if (toks := tokenize(text, s, e))]
-        batch = [Sentence([text[s:e] for s, e in toks]) for toks in offsets]
         with self._lock:
-            model.predict(batch, mini_batch_size=BATCH_SIZE, embedding_storage_mode="none")
-        return [span for sent, toks in zip(batch, offsets) for span in _entity_spans(text, sent, toks)]
+            tags = predict_tags(model, [[text[s:e] for s, e in toks] for toks in offsets])
+        return [span for toks, sent_tags in zip(offsets, tags) for span in _entity_spans(text, toks, sent_tags)]
 
 
-def _entity_spans(text: str, sentence: Any, toks: list[tuple[int, int]]) -> list[Span]:
+def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Span]:
     out = []
-    for entity in sentence.get_spans("ner"):
-        start = toks[entity.tokens[0].idx - 1][0]
-        end = toks[entity.tokens[-1].idx - 1][1]
-        tag = entity.get_label("ner").value
+    for first, last, tag in bioes_entities(tags):
+        start, end = toks[first][0], toks[last][1]
         category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
         out.append(Span(start, end, category, "model"))
     return out
+
+
+def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token, type) of each entity in a BIOES sequence, leniently:
+    an I- or E- without its B- still starts an entity."""
+    out: list[tuple[int, int, str]] = []
+    current: list[Any] | None = None
+    for i, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if not kind:
+            current = None
+            continue
+        if current and current[2] == kind and prefix in ("I", "E"):
+            current[1] = i
+        else:
+            current = [i, i, kind]
+            out.append(current)  # type: ignore[arg-type]
+        if prefix in ("E", "S"):
+            current = None
+    return [(first, last, kind) for first, last, kind in out]
 
 
 _DEFAULT = Tagger()

@@ -242,6 +242,24 @@ def test_failures_become_reasons_and_next_endpoint_is_tried(server: FakeChatServ
         other.stop()
 
 
+def test_no_failover_after_text_reached_an_external_endpoint(server: FakeChatServer) -> None:
+    other = FakeChatServer().start()
+    try:
+        server.reply = lambda body: (200, chat_body("not json"), 0)
+        other.reply = json_reply(GOOD)
+        backup = Endpoint(name="backup", base_url=other.base_url, model="m", kind="local")
+        result = complete(request("x"), [external(server), backup], redact_known, leak_check_known)
+        # The external endpoint saw the (redacted) text: its failure is the result to disclose.
+        assert (result.sections, result.backend, result.external) == (None, "cloud", True)
+        assert other.requests == []
+        # A leak-blocked external endpoint received nothing, so the local backup is tried.
+        blocked = complete(request("x"), [external(server), backup], redact_known,
+                           lambda t, k: {"PATIENT": 1})
+        assert blocked.backend == "backup" and blocked.sections == GOOD
+    finally:
+        other.stop()
+
+
 def test_timeout_becomes_a_reason(server: FakeChatServer) -> None:
     server.reply = json_reply(GOOD, delay=1.0)
     result = complete(request("x"), [local(server, retries=0, timeout_seconds=0.2)],

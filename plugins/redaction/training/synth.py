@@ -19,7 +19,8 @@ from faker import Faker
 from hooks.types import KnownIdentifiers
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
-    HOLIDAY_PREFIXES, HOLIDAYS, NRP, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
+    HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS,
+    WORD_NAMES,
 )
 
 LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
@@ -101,7 +102,7 @@ class Generator:
         relatives = [(self.rng.choice(RELATIONS), self.person()) for _ in range(self.rng.randint(1, 3))]
         values = {
             "city": self._pick(lambda: self._fake().city()),
-            "org": self._pick(lambda: self._fake().company()),
+            "org": self.org(),
             "street": self._pick(fake.street_address),
             "zip": fake.zipcode(), "state": fake.state_abbr(),
             "mrn": self.rng.choice(formats.ID_MAKERS)(self.rng),
@@ -177,7 +178,7 @@ class Generator:
             "PH": lambda: formats.phone_text(v["phone"] if rng.random() < 0.5 else formats.us_phone_digits(rng), rng),
             "CITY": lambda: v["city"], "XCITY": lambda: self.place(),
             "ADDR": lambda: formats.address(v["street"], v["city"], v["state"], v["zip"], rng),
-            "ORG": lambda: v["org"], "XORG": lambda: self._pick(lambda: self._fake().company()),
+            "ORG": lambda: v["org"], "XORG": self.org,
             "EMAIL": lambda: v["email"] if rng.random() < 0.6 else self._fake().email(),
             "URL": lambda: self.fakers["en_US"].url(), "IP": lambda: self.fakers["en_US"].ipv4(),
             "MRN": lambda: formats.spaced_id(v["mrn"], rng), "SSN": lambda: v["ssn"],
@@ -185,6 +186,13 @@ class Generator:
             "JOB": lambda: self.fakers["en_US"].job(), "NRP": lambda: rng.choice(NRP),
         }
         return table[slot]()
+
+    def org(self) -> str:
+        """A Faker company, or an invented "<Word> <Kind>" one (clinic, school, employer)."""
+        if self.rng.random() < 0.5:
+            return self._pick(lambda: self._fake().company())
+        word = self._pick(lambda: self.rng.choice((*ORG_WORDS, self._fake().last_name(), self._fake().city())))
+        return f"{word} {self.rng.choice(ORG_SUFFIXES)}"
 
     def place(self) -> str:
         fake = self._fake()

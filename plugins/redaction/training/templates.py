@@ -198,6 +198,18 @@ Religion: {NRP}
 The {JOB} at the shelter helped her fill in the forms.
 """
 
+ORG_WORDS = (
+    "Brightwater", "Riverside", "Oakwood", "Summit", "Pinecrest", "Lakeview", "Cedar Hill", "Northgate",
+    "Silver Creek", "Harborview", "Maple Grove", "Redstone", "Bluebird", "Evergreen", "Stonebridge",
+    "Willow Bend", "Granite Peak", "Sunrise", "Meadowbrook", "Ironwood", "Crescent", "Fairhaven",
+)
+ORG_SUFFIXES = (
+    "Logistics", "Health", "Medical Center", "Clinic", "Foods", "Bank", "Credit Union", "High School",
+    "Elementary", "University", "Community College", "Church", "Hospital", "Pharmacy", "Insurance",
+    "Realty", "Motors", "Construction", "Consulting", "Solutions", "Partners", "Diner", "Cafe",
+    "Market", "Fitness", "Academy", "Services", "Industries", "Behavioral Health", "Family Services",
+    "Middle School", "Auto Repair", "Dental", "Law Group", "Staffing", "Warehouse", "Hotel",
+)
 NRP = (
     "Catholic", "Jewish", "Muslim", "Baptist", "Buddhist", "Hindu", "Mexican", "Irish", "Korean",
     "Vietnamese", "Haitian", "Polish", "Nigerian", "Brazilian", "Italian", "Swedish", "Filipino",

@@ -1,0 +1,79 @@
+"""Layer 3: the shipped flair tagger loads, tags, and degrades clearly when missing."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from hooks.types import KnownIdentifiers
+from plugins.redaction import redact
+from plugins.redaction.tagger import MODEL_PATH, Tagger
+from tests.plugins.redaction.helpers import is_hidden, is_kept
+
+
+def test_model_ships_small() -> None:
+    assert MODEL_PATH.is_file() and MODEL_PATH.stat().st_size < 4_000_000
+
+
+def test_tagger_finds_unlisted_people_places_and_orgs(tagger: Tagger) -> None:
+    text = "Yesterday Marguerite Okonkwo told me her boss at Brightwater Logistics moved to Tallahassee."
+    found = {text[s.start : s.end]: s.category for s in tagger.spans(text)}
+    assert found.get("Marguerite Okonkwo") == "PERSON"
+    assert "Brightwater Logistics" in found and "Tallahassee" in found
+    assert all(s.layer == "model" for s in tagger.spans(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She said her cousin Dariusz keeps borrowing money.", "Dariusz"),  # unlisted relative, capitalised
+    ("Client met with Thandiwe Mokoena, her new caseworker.", "Thandiwe Mokoena"),  # unlisted full name
+    ("he argued with oskar again after school.", "oskar"),  # lower-case unlisted name
+    ("She moved from Ljubljana last spring.", "Ljubljana"),  # unlisted place
+])
+def test_pipeline_hides_what_only_the_tagger_knows(tagger: Tagger, text: str, value: str) -> None:
+    result = redact(text, None, tagger=tagger)
+    assert is_hidden(result, text, value), result.text
+
+
+@pytest.mark.parametrize(("text", "known", "value", "hidden"), [
+    # lower-case known name that is also a word: the tagger confirms it is the name
+    ("later hope told me she slept better.", KnownIdentifiers(patient=["Hope Alvarado"]), "hope", True),
+    # the same word used as a verb stays
+    ("i hope the new dose helps.", KnownIdentifiers(patient=["Hope Alvarado"]), "hope", False),
+    # "will" as a verb while a relative is called Will
+    ("she will call her mother tonight.", KnownIdentifiers(relative=["Will Turner"]), "will", False),
+])
+def test_tagger_decides_names_that_are_words(tagger: Tagger, text: str, known: KnownIdentifiers,
+                                            value: str, hidden: bool) -> None:
+    result = redact(text, known, tagger=tagger)
+    assert (is_hidden if hidden else is_kept)(result, text, value), result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Client practiced grounding skills and rated anxiety 7 out of 10.",  # plain note
+    "Will you be able to practice this at home?",  # question word that is also a name
+    "She hopes to return to college in the spring.",  # ordinary words only
+])
+def test_tagger_leaves_plain_text_alone(tagger: Tagger, text: str) -> None:
+    assert redact(text, None, tagger=tagger).text == text
+
+
+def test_missing_model_degrades_to_layers_one_and_two(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Given no model file, When redacting, Then one warning says so and layers 1+2 still work.
+    missing = Tagger(tmp_path / "absent.pt")
+    caplog.set_level(logging.WARNING)
+    text = "Ines Halvorsen called 503-555-0187 about Dariusz."
+    result = redact(text, KnownIdentifiers(patient=["Ines Halvorsen"]), tagger=missing)
+    assert not missing.available
+    assert "Halvorsen" not in result.text and "503-555-0187" not in result.text
+    assert "Dariusz" in result.text  # only the tagger would have found him
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "tagger" in r.getMessage()]
+    assert len(warnings) == 1 and "patterns still apply" in warnings[0].getMessage()
+
+
+def test_corrupt_model_degrades(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"not a model")
+    caplog.set_level(logging.WARNING)
+    assert Tagger(bad).spans("Dariusz called.") == []
+    assert any("failed to load" in r.getMessage() for r in caplog.records)
