@@ -175,4 +175,9 @@ def bridge_is_part2(chart: Chart, options: dict[str, Any]) -> bool | None:
 
 @hookspec
 def bridge_completion_received(result: CompletionResult, purpose: str) -> None:
-    """Notification after a language-model call returned (worker process); ignored result."""
+    """Notification after a language-model call returned, successfully or not (worker process).
+
+    ``result`` carries the endpoint name, whether it is external, the restored sections (or
+    None) and the failure reason; ``purpose`` names the document. Fires for every call, after
+    the host recorded its audit entry. Return value ignored; never log ``result.sections``.
+    """

@@ -37,3 +37,16 @@ class StaticContext:
 
     def today(self) -> dt.date:
         return self.today_value
+
+
+def pump(db: Any, practice: str = "test") -> dict[int, str]:
+    """One detector pass over a practice database, then every dispatched task run in this process."""
+    from bridge.detect import DetectorConfig, detect_once, dispatch
+    from bridge.worker import run_task
+
+    handle = db.practice
+    cfg = DetectorConfig(practice, handle.settings.service_user, debounce_seconds=0)
+    detect_once(handle.engine, handle.hooks, cfg)
+    sent: list[int] = []
+    dispatch(handle.engine, cfg, lambda _p, task_id: sent.append(task_id))
+    return {task_id: run_task(db.runtime, practice, task_id) for task_id in sent}

@@ -6,7 +6,9 @@ apply. Sentences are tagged in batches.
 """
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
 TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
           "LOCATION": "LOC", "ORG": "ORG"}
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class Tagger:
@@ -79,6 +82,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     out = []
     for first, last, tag in bioes_entities(tags):
         start, end = toks[first][0], toks[last][1]
+        if _ordinary(text[start:end]):
+            continue
         category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
         out.append(Span(start, end, category, "model"))
     return out
@@ -102,6 +107,20 @@ def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
         if prefix in ("E", "S"):
             current = None
     return [(first, last, kind) for first, last, kind in out]
+
+
+def _ordinary(value: str) -> bool:
+    """An "entity" made only of frequent English words that are never names ("Hello")."""
+    words = [w.lower() for w in _WORD_RE.findall(value)]
+    return bool(words) and all(w in stop_words() for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "stop_words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
 
 
 _DEFAULT = Tagger()

@@ -6,20 +6,10 @@ import pytest
 from sqlalchemy import text
 
 from bridge.cli import main as cli
-from bridge.detect import DetectorConfig, detect_once, dispatch
 from bridge.devdb import esign, submit_session_form
 from bridge.worker import run_task
 from tests.conftest import SESSION_VALUES, make_clinic
-
-
-def pump(db) -> dict[int, str]:
-    """One detector pass, then run every dispatched task in this process."""
-    practice = db.practice
-    cfg = DetectorConfig("test", "aibridge", debounce_seconds=0)
-    detect_once(practice.engine, practice.hooks, cfg)
-    sent: list[int] = []
-    dispatch(practice.engine, cfg, lambda _p, task_id: sent.append(task_id))
-    return {task_id: run_task(db.runtime, "test", task_id) for task_id in sent}
+from tests.support import pump
 
 
 def note_for(db, forms_id: int) -> dict:

@@ -8,6 +8,7 @@ does on names it never saw.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import re
 import zlib
@@ -17,6 +18,7 @@ from typing import Callable
 from faker import Faker
 
 from hooks.types import KnownIdentifiers
+from plugins.redaction.tagger import stop_words
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
     HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS,
@@ -35,6 +37,11 @@ SLOT_CATEGORY = {
     "XCITY": "LOCATION", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
     "URL": "URL", "IP": "IP", "MRN": "ID", "SSN": "ID", "ZIP": "ZIP", "AGE": "AGE",
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> list[str]:
+    return sorted(stop_words())
 
 
 @dataclass
@@ -135,8 +142,8 @@ class Generator:
         offset = 0
         for _ in range(n_sentences):
             roll = self.rng.random()
-            template = self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.08 else \
-                self.rng.choice(_PHI if roll < 0.62 else _PLAIN)
+            template = self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \
+                self.salad() if roll < 0.12 else self.rng.choice(_PHI if roll < 0.64 else _PLAIN)
             text, local, local_flags = self.render(template, chart, known)
             text, local = formats.recase(text, local, self.rng)
             spans += [(s + offset, e + offset, c) for s, e, c in local]
@@ -186,6 +193,12 @@ class Generator:
             "JOB": lambda: self.fakers["en_US"].job(), "NRP": lambda: rng.choice(NRP),
         }
         return table[slot]()
+
+    def salad(self) -> str:
+        """Frequent English words (never names), some capitalised as in titles and headings."""
+        words = self.rng.sample(_stop_words(), self.rng.randint(4, 12))
+        words = [w.capitalize() if self.rng.random() < 0.3 else w for w in words]
+        return " ".join([words[0].capitalize(), *words[1:]]) + self.rng.choice(".!?:")
 
     def org(self) -> str:
         """A Faker company, or an invented "<Word> <Kind>" one (clinic, school, employer)."""

@@ -196,6 +196,25 @@ Occupation: {JOB}
 Employment: part-time {JOB}, on leave since the accident.
 Religion: {NRP}
 The {JOB} at the shelter helped her fill in the forms.
+Hello, thanks for seeing me on short notice.
+Maybe the new schedule will help, maybe not.
+Honestly, I don't know why I keep doing that.
+Yes, the medication is helping with sleep.
+Why does this keep happening to me?
+Just checking in about the homework from last week.
+Anyway, work has been really stressful lately.
+Thanks for the reminder about the forms.
+Personal history: no prior hospitalizations.
+Billing: self-pay, sliding scale discussed.
+Website and portal instructions were given.
+Answer to the question about sleep: about six hours.
+Okay, so the panic started in the grocery store.
+Sorry I'm late, traffic on the Highway was awful.
+Wow, that was a hard week.
+Well, she says the Orchestra rehearsals help her relax.
+Chief Complaint: Low Mood And Poor Sleep
+Mental Status Exam: Alert, Oriented, Cooperative
+Treatment Plan Review: Goals One And Two
 """
 
 ORG_WORDS = (
