@@ -480,18 +480,21 @@ class SqlCounter:
 
     def __init__(self, engine: Engine) -> None:
         self.statements, self.seconds = 0, 0.0
-        self.shapes: collections.Counter[str] | None = None  # set to a Counter to record statement shapes
+        self.shapes: collections.Counter[str] = collections.Counter()  # statements by shape
+        self.shape_seconds: collections.Counter[str] = collections.Counter()
         sa_event.listen(engine, "before_cursor_execute", self._before)
         sa_event.listen(engine, "after_cursor_execute", self._after)
 
     def _before(self, conn, _cursor, statement, *_: object) -> None:  # type: ignore[no-untyped-def]
-        conn.info["bench_t0"] = time.perf_counter()
-        if self.shapes is not None:
-            self.shapes[shape(statement)] += 1
+        conn.info["bench_sql"] = (time.perf_counter(), shape(statement))
 
     def _after(self, conn, *_: object) -> None:  # type: ignore[no-untyped-def]
+        began, what = conn.info.pop("bench_sql", (time.perf_counter(), "?"))
+        seconds = time.perf_counter() - began
         self.statements += 1
-        self.seconds += time.perf_counter() - conn.info.pop("bench_t0", time.perf_counter())
+        self.seconds += seconds
+        self.shapes[what] += 1
+        self.shape_seconds[what] += seconds
 
 
 _WRITE = re.compile(r"\s*(INSERT INTO|UPDATE|DELETE FROM)\s+`?(\w+)", re.IGNORECASE)
@@ -532,16 +535,16 @@ def profile_phase(b: Bench, k: int) -> dict[str, object]:
     warm, rest = tasks[:2], tasks[2:]
     for task_id, _ in warm:
         run_task(runtime, PRACTICE, task_id)
+    sql.shapes.clear()
+    sql.shape_seconds.clear()
     half = len(rest) // 2
-    shapes: dict[str, collections.Counter[str]] = {}
     for task_id, plugin in rest[:half]:
         n0, s0, t0 = sql.statements, sql.seconds, time.perf_counter()
-        sql.shapes = collections.Counter() if plugin not in shapes else None
         state = run_task(runtime, PRACTICE, task_id)
-        if sql.shapes is not None:
-            shapes[plugin], sql.shapes = sql.shapes, None
         plain.setdefault(f"{plugin} ({state})", []).append(
             (time.perf_counter() - t0, sql.statements - n0, sql.seconds - s0))
+    shapes = {"count": collections.Counter(sql.shapes), "seconds": collections.Counter(sql.shape_seconds),
+              "tasks": len(rest[:half])}
     profiler = cProfile.Profile()
     profiler.enable()
     for task_id, _ in rest[half:]:
@@ -639,6 +642,24 @@ def report(args: argparse.Namespace, lat: dict[str, object], thr: dict[str, obje
     return lines
 
 
+DB_CALLS = (("pymysql/cursors.py", "execute", "statements"), ("pymysql/connections.py", "commit", "commits"),
+            ("pymysql/connections.py", "rollback", "rollbacks"), ("pymysql/connections.py", "ping", "pool pre-pings"))
+
+
+def db_breakdown(stats: pstats.Stats, tasks: int) -> list[str]:
+    """Per profiled task: wall in run_task, and how much of it waits on the database, by call."""
+    table = stats.stats  # type: ignore[attr-defined]
+    wall = sum(v[3] for k, v in table.items() if k[0].endswith("bridge/worker.py") and k[2] == "run_task")
+    parts, spent = [], 0.0
+    for file, func, label in DB_CALLS:
+        calls = sum(v[1] for k, v in table.items() if k[0].endswith(file) and k[2] == func)
+        seconds = sum(v[3] for k, v in table.items() if k[0].endswith(file) and k[2] == func)
+        spent += seconds
+        parts.append(f"{calls / tasks:.1f} {label} {seconds / tasks * 1000:.0f} ms")
+    return [f"  per profiled task (mean of notes and plans): run_task {wall / tasks * 1000:.0f} ms = "
+            + ", ".join(parts) + f", the rest (Python) {(wall - spent) / tasks * 1000:.0f} ms"]
+
+
 def profile_lines(prof: dict[str, object], top: int) -> list[str]:
     plain = prof["plain"]
     assert isinstance(plain, dict)
@@ -648,15 +669,17 @@ def profile_lines(prof: dict[str, object], top: int) -> list[str]:
         n = len(runs)
         lines.append(f"  {label:<36}{n:6d} {ms(sum(r[0] for r in runs) / n)} {sum(r[1] for r in runs) / n:9.1f}"
                      f"   {ms(sum(r[2] for r in runs) / n)}")
+    stats = prof["stats"]
+    assert isinstance(stats, pstats.Stats)
+    lines += db_breakdown(stats, int(prof["profiled_tasks"]))  # type: ignore[arg-type]
     shapes = prof["shapes"]
     assert isinstance(shapes, dict)
-    for plugin, counter in sorted(shapes.items()):
-        lines.append(f"  statements of one {plugin} task ({sum(counter.values())}): " + ", ".join(
-            f"{n} {what}" for what, n in counter.most_common()))
+    n = int(shapes["tasks"])
+    lines.append("  statements per task (plain-timed notes and plans tasks together), slowest first:")
+    for what, seconds in shapes["seconds"].most_common(12):
+        lines.append(f"    {what:<36}{shapes['count'][what] / n:5.1f} per task {seconds / n * 1000:6.1f} ms per task")
     for sort, where in (("cumulative", r"/(bridge|plugins|hooks)/"), ("tottime", "")):
         out = io.StringIO()
-        stats = prof["stats"]
-        assert isinstance(stats, pstats.Stats)
         stats.stream = out  # type: ignore[attr-defined]
         stats.sort_stats(sort).print_stats(*( [where] if where else []), top)
         body = out.getvalue().replace(sys.prefix + "/lib/python3.11/site-packages/", "").replace(str(REPO) + "/", "")

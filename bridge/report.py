@@ -13,7 +13,9 @@ default 15), e the share of the draft the clinician changed (0 when signed as dr
 changed share is counted as if written by hand), and R an assumed review time per draft read
 (``--review-minutes``, default 3; the bridge cannot see how long a clinician reads). A
 discarded draft cost its reading and saved nothing. Drafts still waiting count nothing.
-The formula is printed with every table, CSV and chart.
+The formula is printed with every table, CSV and chart. Only progress notes count by default;
+``--kind`` names other document kinds (e.g. ``treatment_plan``), and since one baseline applies
+to every document counted, report a kind with a different manual time in its own run.
 """
 from __future__ import annotations
 

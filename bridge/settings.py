@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bridge.llm.endpoint import Endpoint
+
 SECRET_KEYS = frozenset({"password", "api_key"})
 
 
@@ -50,17 +52,6 @@ class PracticeSettings:
     options: dict[str, dict[str, Any]]
     service_user: str = "aibridge"
     source: str = ""
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    name: str
-    base_url: str
-    model: str
-    kind: str  # "external" | "local"
-    api_key: str = ""
-    timeout_seconds: float = 30.0
-    retries: int = 1
 
 
 @dataclass(frozen=True)
@@ -186,11 +177,18 @@ def _endpoint(name: str, body: Any, where: str) -> Endpoint:
     base_url = _get(body, "base_url", str, "", where)
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: base_url {base_url!r} must start with http:// or https://")
+    model = _get(body, "model", str, "", where)
+    if not model:
+        raise ConfigError(f"{where}: model is missing; name the model the endpoint serves")
     return Endpoint(
-        name=name, base_url=base_url.rstrip("/"), model=_get(body, "model", str, "", where),
-        kind=kind, api_key=_secret(body, "api_key", where),
+        name=name, base_url=base_url.rstrip("/"), model=model, kind=kind,
+        api_key=_secret(body, "api_key", where),
         timeout_seconds=float(_get(body, "timeout_seconds", (int, float), 30.0, where)),
         retries=_get(body, "retries", int, 1, where),
+        json_mode=_get(body, "json_mode", bool, True, where),
+        json_schema=_get(body, "json_schema", bool, False, where),
+        temperature=float(_get(body, "temperature", (int, float), 0.2, where)),
+        max_tokens=_get(body, "max_tokens", int, 1500, where),
     )
 
 

@@ -116,6 +116,7 @@ def _keep_trail(practice: Practice, event: Event, plugin: str, ctx: PracticeCont
     clinician_id = chart.clinician.id if chart and chart.clinician else None
     try:
         with practice.engine.begin() as w:
+            audit.lock_chain(w)
             _write_trail(w, practice, event, plugin, ctx, ctx.audit, clinician_id)
     except Exception as exc:  # the task's own failure is what gets reported
         log.warning("could not record the audit trail of a failed task: %s", type(exc).__name__)
@@ -127,7 +128,8 @@ def _write_trail(w: Connection, practice: Practice, event: Event, plugin: str, c
     for pid, recipient, description in ctx.disclosures:
         audit.record_disclosure(w, user=user, pid=pid, recipient=recipient, description=description)
     for action, detail in notes:
-        audit.record(w, audit.AuditEntry(practice.name, action, user, event.pid, clinician_id, plugin,
+        document = str(detail.get("kind") or detail.get("purpose") or plugin)[:32]  # document type when known
+        audit.record(w, audit.AuditEntry(practice.name, action, user, event.pid, clinician_id, document,
                                          event.source_key, detail))
 
 

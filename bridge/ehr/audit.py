@@ -143,6 +143,8 @@ def openemr_checksum(row: dict[str, Any]) -> str:
 def describe(entry: AuditEntry) -> str:
     """The readable comment shown in OpenEMR's log viewer: ids and counts only."""
     bits = [f"AI bridge {entry.action.replace('_', ' ')}"]
+    if entry.clinician_id:
+        bits.append(f"clinician_id={entry.clinician_id}")
     if entry.document:
         bits.append(f"document={entry.document}")
     if entry.ref:

@@ -46,12 +46,13 @@ def complete_json(endpoint: Endpoint, system: str, user: str, sections: tuple[st
     Raises LLMTimeout, LLMConnectionError, LLMHTTPError, LLMBadJSON or LLMMissingSections.
     ``timeout`` (seconds per attempt) overrides the endpoint's ``timeout_seconds``.
     """
-    body = _body(endpoint, system + "\n\n" + json_instruction(sections), user)
+    body = _body(endpoint, system + "\n\n" + json_instruction(sections), user, sections)
     content = _post_with_retries(endpoint, body, timeout or endpoint.timeout_seconds)
     return parse_sections(endpoint.name, content, sections)
 
 
-def _body(endpoint: Endpoint, system: str, user: str) -> dict[str, Any]:
+def _body(endpoint: Endpoint, system: str, user: str,
+          sections: tuple[str, ...] | list[str]) -> dict[str, Any]:
     body: dict[str, Any] = {
         "model": endpoint.model,
         "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
@@ -61,7 +62,14 @@ def _body(endpoint: Endpoint, system: str, user: str) -> dict[str, Any]:
     }
     if endpoint.json_mode:
         body["response_format"] = {"type": "json_object"}
+        if endpoint.json_schema:  # servers with grammar support then emit exactly these keys
+            body["response_format"]["schema"] = section_schema(sections)
     return body
+
+
+def section_schema(sections: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": {s: {"type": "string"} for s in sections},
+            "required": list(sections), "additionalProperties": False}
 
 
 def _post_with_retries(endpoint: Endpoint, body: dict[str, Any], timeout: float) -> str:

@@ -31,6 +31,7 @@ class Endpoint:
     timeout_seconds: float = 30.0
     retries: int = 1  # extra attempts after a timeout, connection error, 429 or 5xx
     json_mode: bool = True  # send response_format={"type": "json_object"}
+    json_schema: bool = False  # also send the sections as a JSON schema (llama.cpp, vLLM)
     temperature: float = 0.2
     max_tokens: int = 1500
 
@@ -66,8 +67,8 @@ class Endpoint:
 def coerce(obj: Any) -> Endpoint:
     """An :class:`Endpoint` from itself or from any object with the same attribute names.
 
-    The host's settings model (:class:`bridge.settings.Endpoint`) has ``name``, ``base_url``,
-    ``model``, ``kind``, ``api_key``, ``timeout_seconds`` and ``retries``; the rest default.
+    :mod:`bridge.settings` builds this class directly; any other object is converted
+    attribute by attribute, and attributes it lacks take their defaults.
     """
     if isinstance(obj, Endpoint):
         return obj

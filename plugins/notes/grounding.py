@@ -5,7 +5,9 @@ the note and the problem codes are audited. Problems are codes (``unsupported_nu
 ``risk_misstated:si``...), never quotes of the text. What is checked:
 
 - every requested section is present and not empty; no section is absurdly long;
-- numbers (digits and number words), month and weekday names, ICD-10 codes, diagnosis
+- each section reads as prose (a few words, mostly letters, no JSON debris or prompt echo);
+- numbers (digits and number words) and quantities with their unit ("2 hours"), month and
+  weekday names, ICD-10 codes, diagnosis
   names, medication names and medication talk, mental-status terms, history claims and
   double-quoted text all appear in the source (Session Input, chart facts, prior notes);
 - risk statements match the screen: "denies SI" only when SI was screened ``denied``, an
@@ -27,7 +29,11 @@ NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", 
                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
                 "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
                 "sixty": "60", "hundred": "100", "twice": "2"}
+MIN_WORDS = 4
 _DIGITS = re.compile(r"\d+")
+_QUANTITY = re.compile(r"\b(\d+)\s*-?\s*(minute|hour|day|week|month|year|night|session|time|"
+                       r"shift|mg)s?\b", re.I)
+_DEBRIS = re.compile(r"[{}]|\bSESSION INPUT\b|\bCHART\b|^\s*\w+\s*:\s*$")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _MONTH_DAY = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
                         r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
@@ -64,7 +70,8 @@ def source_text(facts: Facts) -> str:
     parts = list(s.free_text().values()) + list(s.other_interventions)
     parts += [vocab.INTERVENTION_PHRASE[i] for i in s.interventions]
     parts += [s.cpt, vocab.CPT_SERVICE.get(s.cpt, ""), vocab.MODALITY_PHRASE.get(s.modality, "")]
-    parts += [f"{t:%H:%M}" for t in (s.start, s.stop) if t] + [str(s.minutes or "")]
+    parts += [f"{t:%H:%M}" for t in (s.start, s.stop) if t]
+    parts += [f"{s.minutes} minutes"] if s.minutes else []
     parts += [f"{d.code} {d.title}" for d in chart.diagnoses]
     for goal in chart.goals:
         parts += [goal.id, goal.text, *goal.objectives, *goal.interventions]
@@ -82,9 +89,11 @@ def check(sections: dict[str, str], expected: tuple[str, ...], facts: Facts) -> 
     """Problem codes for a model's sections; empty when the draft may be used."""
     problems = [f"missing_section:{n}" for n in expected if not sections.get(n, "").strip()]
     problems += [f"too_long:{n}" for n in expected if len(sections.get(n, "")) > MAX_SECTION_CHARS]
+    problems += [f"not_prose:{n}" for n in expected
+                 if sections.get(n, "").strip() and not _is_prose(sections[n])]
     text = "\n".join(sections.get(n, "") for n in expected)
     source = source_text(facts)
-    for probe in (_numbers, _dates, _codes, _diagnoses, _medications, _mental_status,
+    for probe in (_numbers, _quantities, _dates, _codes, _diagnoses, _medications, _mental_status,
                   _history, _quotes, _placeholders):
         problems += probe(text, source)
     problems += _risk(text, facts) + _goals(text, facts)
@@ -99,6 +108,23 @@ def _numbers(text: str, source: str) -> list[str]:
         if word not in source:
             said.add(NUMBER_WORDS[word])
     return ["unsupported_number"] if said - known else []
+
+
+def _is_prose(text: str) -> bool:
+    """At least a short sentence of words, not JSON debris or an echo of the prompt."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    letters = sum(c.isalpha() for c in text)
+    return (len(words) >= MIN_WORDS and letters >= 0.6 * len(text.replace(" ", ""))
+            and not _DEBRIS.search(text))
+
+
+def _quantity_pairs(text: str) -> set[tuple[str, str]]:
+    return {(n.lstrip("0") or "0", unit.lower()) for n, unit in _QUANTITY.findall(text)}
+
+
+def _quantities(text: str, source: str) -> list[str]:
+    """A number with a unit ("2 hours", "50-minute") must appear with that unit in the source."""
+    return ["unsupported_quantity"] if _quantity_pairs(text) - _quantity_pairs(source) else []
 
 
 def _words_absent(found: list[str], source: str) -> bool:

@@ -4,7 +4,9 @@ flair's ``CharacterEmbeddings`` runs one character LSTM per sentence; this class
 per batch over the distinct words of the batch (final hidden states of both directions),
 and when predicting it remembers the vector of every word it has seen (the weights are
 frozen then), which makes tagging several times faster on CPU. The character dictionary is built in code (nothing is downloaded) and
-saved inside the model file.
+saved inside the model file. Each token also gets a learned vector for whether it is a
+frequent English word that is never a name (``data/stop_words.txt``), knowledge a small
+character model cannot hold by itself.
 """
 from __future__ import annotations
 
@@ -19,9 +21,19 @@ from flair.embeddings import TokenEmbeddings
 from flair.embeddings.base import register_embeddings
 from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
 
+from plugins.redaction.variants import stop_words
+
 _EXTRA_CHARS = "’‘“”–—…€£°·" + "".join(chr(c) for c in range(0xC0, 0x180))
 MAX_TOKEN_CHARS = 24
 _CACHE_LIMIT = 50_000
+
+
+def lexicon_flag(text: str) -> int:
+    """0: a word outside the lexicon (names live here), 1: a frequent English word that is
+    never a name, 2: no letters at all."""
+    if not any(char.isalpha() for char in text):
+        return 2
+    return 1 if text.lower() in stop_words() else 0
 
 
 def char_dictionary() -> Dictionary:
@@ -37,7 +49,7 @@ class BatchedCharEmbeddings(TokenEmbeddings):
     """A bidirectional character LSTM per token, all tokens of a batch in one call."""
 
     def __init__(self, char_dictionary: Dictionary, char_embedding_dim: int = 24,
-                 hidden_size_char: int = 48, name: str = "BatchedChar") -> None:
+                 hidden_size_char: int = 48, name: str = "BatchedChar", lexicon_dim: int = 8) -> None:
         self.name = name
         self.static_embeddings = False
         super().__init__()
@@ -46,13 +58,15 @@ class BatchedCharEmbeddings(TokenEmbeddings):
         self.hidden_size_char = hidden_size_char
         self.char_embedding = torch.nn.Embedding(len(char_dictionary.item2idx), char_embedding_dim)
         self.char_rnn = torch.nn.LSTM(char_embedding_dim, hidden_size_char, batch_first=True, bidirectional=True)
+        self.lexicon_dim = lexicon_dim
+        self.lexicon_embedding = torch.nn.Embedding(3, lexicon_dim)
         self._ids = functools.lru_cache(maxsize=65536)(self._char_ids)
         self._cache: dict[str, torch.Tensor] = {}
         self.to(flair.device)
 
     @property
     def embedding_length(self) -> int:
-        return 2 * self.hidden_size_char
+        return 2 * self.hidden_size_char + self.lexicon_dim
 
     def _char_ids(self, text: str) -> tuple[int, ...]:
         get = self.char_dictionary.get_idx_for_item
@@ -86,7 +100,8 @@ class BatchedCharEmbeddings(TokenEmbeddings):
         chars = self.char_embedding(pad_sequence(ids, batch_first=True).to(flair.device))
         packed = pack_padded_sequence(chars, lengths, batch_first=True, enforce_sorted=False)
         _, (hidden, _) = self.char_rnn(packed)
-        return torch.cat([hidden[0], hidden[1]], dim=1)
+        flags = torch.tensor([lexicon_flag(text) for text in texts], dtype=torch.long, device=flair.device)
+        return torch.cat([hidden[0], hidden[1], self.lexicon_embedding(flags)], dim=1)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -108,4 +123,4 @@ class BatchedCharEmbeddings(TokenEmbeddings):
 
     def to_params(self) -> dict[str, Any]:
         return {"char_dictionary": self.char_dictionary, "char_embedding_dim": self.char_embedding_dim,
-                "hidden_size_char": self.hidden_size_char, "name": self.name}
+                "hidden_size_char": self.hidden_size_char, "name": self.name, "lexicon_dim": self.lexicon_dim}

@@ -58,16 +58,17 @@ def redact(text: str, known: KnownIdentifiers | None = None, *, tagger: bool | T
 
 
 def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
-    """Other mentions of names/places/orgs already found somewhere in the text."""
-    seen: dict[str, tuple[str, bool]] = {}
+    """Other mentions of names/places/orgs already found somewhere in the text (they keep
+    the category and layer of the mention that was found)."""
+    seen: dict[str, tuple[str, bool, str]] = {}
     for span in spans:
         value = text[span.start : span.end]
         if span.category in _PROPAGATE and len(value) >= 3 and value not in seen:
-            seen[value] = (span.category, fold(value) in common_words())
+            seen[value] = (span.category, fold(value) in common_words(), span.layer)
     out = []
-    for value, (category, is_word) in seen.items():
+    for value, (category, is_word, layer) in seen.items():
         needle, haystack = (value, text) if is_word else (fold(value), folded)
-        out += [Span(start, start + len(needle), category, "recurrence") for start in _find_words(haystack, needle)]
+        out += [Span(start, start + len(needle), category, layer) for start in _find_words(haystack, needle)]
     return out
 
 

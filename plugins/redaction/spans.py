@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hooks.types import Span
 
-LAYER_RANK = {"known": 0, "pattern": 1, "recurrence": 2, "model": 3}
+LAYER_RANK = {"known": 0, "pattern": 1, "model": 2}
 CATEGORY_RANK = {name: rank for rank, name in enumerate((
     "EMAIL", "URL", "IP", "DATE", "ID", "PHONE", "ZIP", "AGE", "PATIENT", "RELATIVE", "CLINICIAN",
     "PERSON", "LOCATION", "ORG",

@@ -6,7 +6,6 @@ apply. Sentences are tagged in batches.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import threading
@@ -17,6 +16,7 @@ from hooks.types import Span
 from plugins.redaction.inference import predict_tags
 from plugins.redaction.roles import person_role
 from plugins.redaction.textutil import sentences, tokenize
+from plugins.redaction.variants import stop_words
 
 log = logging.getLogger(__name__)
 
@@ -113,14 +113,6 @@ def _ordinary(value: str) -> bool:
     """An "entity" made only of frequent English words that are never names ("Hello")."""
     words = [w.lower() for w in _WORD_RE.findall(value)]
     return bool(words) and all(w in stop_words() for w in words)
-
-
-@functools.lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "stop_words.txt"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
 
 
 _DEFAULT = Tagger()

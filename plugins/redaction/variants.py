@@ -46,6 +46,15 @@ def common_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Frequent English words that are never names or places (built by training/wordlist.py)."""
+    path = Path(__file__).parent / "data" / "stop_words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
 def name_parts(value: str) -> list[str]:
     words = [w.strip(".,") for w in re.split(r"[\s,]+", value) if w.strip(".,")]
     return [w for w in words if fold(w) not in _TITLES]

@@ -158,3 +158,20 @@ def test_bridge_runs_end_to_end_under_least_privilege_accounts(fresh_practice_db
             assert denied.value.orig.args[0] in (1142, 1143), statement  # command / column denied
     finally:
         engine.dispose()
+
+
+def test_doctor_names_missing_and_excess_rights(practice_db, tmp_path, monkeypatch):
+    made = Accounts(practice_db.engine, practice_db.name, tmp_path, monkeypatch)
+    try:
+        name, config, _grants = made.create("runtime", practice_db.config)
+        with practice_db.engine.begin() as conn:  # an admin forgot one right and added two others
+            conn.execute(text(f"REVOKE INSERT ON `{practice_db.name}`.`pnotes` FROM '{name}'@'127.0.0.1'"))
+            conn.execute(text(f"GRANT SELECT ON `{practice_db.name}`.`pnotes` TO '{name}'@'127.0.0.1'"))
+            conn.execute(text(f"GRANT DELETE ON `{practice_db.name}`.`forms` TO '{name}'@'127.0.0.1'"))
+        code, doctor = run_cli("--config", str(config), "doctor")
+    finally:
+        made.drop()
+    line = next(line for line in doctor.splitlines() if ": privileges:" in line)
+    assert code == 1 and line.startswith("[FAIL]")
+    assert "missing INSERT on pnotes" in line
+    assert "not used by the bridge: DELETE on forms; SELECT on pnotes" in line

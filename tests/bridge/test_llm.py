@@ -66,6 +66,15 @@ def test_good_answer_returns_each_section(server: FakeChatServer) -> None:
     assert '"data", "assessment", "plan"' in body["messages"][0]["content"]
 
 
+def test_json_schema_is_sent_when_declared(server: FakeChatServer) -> None:
+    server.reply = json_reply(GOOD)
+    complete_json(local(server, json_schema=True), "s", "u", SECTIONS)
+    schema = server.requests[0]["response_format"]["schema"]
+    assert schema["required"] == list(SECTIONS) and set(schema["properties"]) == set(SECTIONS)
+    complete_json(local(server, json_mode=False), "s", "u", SECTIONS)
+    assert "response_format" not in server.requests[1]
+
+
 def test_fenced_json_and_prose_around_json_are_accepted(server: FakeChatServer) -> None:
     server.reply = lambda body: (200, chat_body("```json\n" + json.dumps(GOOD) + "\n```"), 0)
     assert complete_json(local(server), "s", "u", SECTIONS) == GOOD

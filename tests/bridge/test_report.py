@@ -7,6 +7,7 @@ import datetime as dt
 import struct
 
 import pytest
+
 from bridge import report
 from bridge.cli import main as cli
 from bridge.devdb import create_clinician

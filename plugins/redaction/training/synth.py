@@ -18,7 +18,7 @@ from typing import Callable
 from faker import Faker
 
 from hooks.types import KnownIdentifiers
-from plugins.redaction.tagger import stop_words
+from plugins.redaction.variants import stop_words
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
     HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS,
@@ -34,7 +34,7 @@ _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
 SLOT_CATEGORY = {
     "P": "PATIENT", "PF": "PATIENT", "PL": "PATIENT", "R": "RELATIVE", "C": "CLINICIAN",
     "X": "PERSON", "D": "DATE", "DOB": "DATE", "HOL": "DATE", "PH": "PHONE", "CITY": "LOCATION",
-    "XCITY": "LOCATION", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
+    "XCITY": "LOCATION", "XL": "PERSON", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
     "URL": "URL", "IP": "IP", "MRN": "ID", "SSN": "ID", "ZIP": "ZIP", "AGE": "AGE",
 }
 
@@ -101,6 +101,10 @@ class Generator:
         return name
 
     def person(self) -> str:
+        roll = self.rng.random()
+        if roll < 0.15:
+            initial = self.rng.choice("ABCDEFGHIJKLMNOPRSTVW")
+            return f"{self.first()} {initial}{'.' if roll < 0.1 else ''} {self.last()}"
         return f"{self.first()} {self.last()}"
 
     def chart(self) -> FakeChart:
@@ -178,7 +182,7 @@ class Generator:
             "PF": lambda: f"{chart.first} {chart.last}", "PL": lambda: f"{chart.title} {chart.last}",
             "R": lambda: rng.choice((relative, relative.split()[0])),
             "C": lambda: rng.choice((chart.clinician, f"Dr. {chart.clinician.split()[-1]}", f"{chart.clinician}, LCSW")),
-            "X": lambda: rng.choice((self.first(), self.person())),
+            "X": lambda: rng.choice((self.first(), self.person())), "XL": self.last,
             "D": lambda: formats.date_text(formats.random_date(rng), rng),
             "DOB": lambda: formats.date_text(chart.dob, rng, full=True),
             "HOL": lambda: rng.choice(HOLIDAY_PREFIXES) + rng.choice(HOLIDAYS),

@@ -108,6 +108,26 @@ She visited {XCITY} and {XCITY} with {R} last summer.
 {X}, a {JOB} at {XORG}, is her new sponsor.
 Her {rel}, {R}, works as a {JOB} in {XCITY}.
 {P} is a {NRP} {JOB} who moved here from {XCITY}.
+{X}: I don't know what to say anymore.
+{P}: Can I talk to {X} about it first?
+{X} and {X} were there when it happened.
+Have you talked to {X} since then?
+Why is {X} so angry all the time?
+The name on the account is {PF}.
+Her grandmother was called {X}.
+{X} from {XORG} is coming to the meeting on {D}.
+{PF}
+Unlike {X}, she never raised her voice.
+{X}'s husband works nights at {XORG}.
+We talked about {X}'s new job in {XCITY}.
+Mr. {XL} flew to {XCITY} on {D}.
+She went to a {X} concert with {R} last month.
+The {XL} family next door has been loud again.
+{P} keeps a photo of {X} on her desk.
+Referral source: {X}, {XORG}, {PH}.
+he said {X} and {X} stopped talking to him after the party.
+Ms. {XL} from the school called about {P}.
+{P} spent the weekend with {X} at the lake house near {XCITY}.
 """
 
 PLAIN_TEMPLATES = """\

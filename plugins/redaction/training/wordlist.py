@@ -19,7 +19,7 @@ from plugins.redaction.training.synth import LOCALES
 from plugins.redaction.training.templates import WORD_NAMES
 from plugins.redaction.variants import NICKNAMES
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "stop_words.txt"
+OUT = Path(__file__).resolve().parents[1] / "data" / "stop_words.txt"  # read by variants.stop_words
 
 
 def proper_nouns(samples: int = 4000) -> set[str]:

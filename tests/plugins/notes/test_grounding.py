@@ -28,6 +28,7 @@ def test_grounded_text_passes() -> None:
 @pytest.mark.parametrize(("added", "problem"), [
     ("Client slept 7 hours.", "unsupported_number"),
     ("Client walked three times.", "unsupported_number"),
+    ("Session lasted 2 hours.", "unsupported_quantity"),  # 2 occurs (G2), but not as hours
     ("Session held on Tuesday.", "unsupported_date"),
     ("Consistent with F43.10.", "unsupported_diagnosis_code"),
     ("Presentation suggests PTSD.", "unsupported_diagnosis"),
@@ -51,6 +52,11 @@ def test_quotes_and_risk_that_match_the_input_pass() -> None:
     answer = dict(BASE, assessment=BASE["assessment"]
                   + " Client identified the thought \"I am a failure\". Client denied SI.")
     assert grounding.check(answer, SECTIONS, facts(si_screen="denied")) == []
+
+
+@pytest.mark.parametrize("plan", ["{{", "G1", "SESSION INPUT", "14:00-14:50", "Plan:"])
+def test_debris_is_not_prose(plan: str) -> None:
+    assert "not_prose:plan" in grounding.check(dict(BASE, plan=plan), SECTIONS, facts())
 
 
 def test_missing_and_oversized_sections() -> None:

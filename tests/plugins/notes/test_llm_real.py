@@ -81,7 +81,7 @@ def llama_server() -> Iterator[str]:
 
 def test_real_model_drafts_are_grounded_or_fall_back(llama_server: str) -> None:
     endpoint = Endpoint(name="smollm2", base_url=llama_server, model="smollm2", kind="local",
-                        timeout_seconds=180, retries=0, max_tokens=700)
+                        timeout_seconds=180, retries=0, max_tokens=700, json_schema=True)
     used = 0
     reasons: collections.Counter[str] = collections.Counter()
     for i, variant in enumerate(VARIANTS):

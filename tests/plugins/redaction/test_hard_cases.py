@@ -63,6 +63,8 @@ HIDE_CASES = [
     ("Mail goes to P.O. Box 4471.", None, ["P.O. Box 4471"]),
     # age over 89
     ("Her grandmother is 94 years old.", None, ["94"]),
+    # a name recognised once (after a title) is hidden where it recurs without context
+    ("Dr. Okafor called. Later okafor wrote back and Okafor's nurse faxed it.", None, ["Okafor", "okafor"]),
     # email, URL and IP
     ("Write to t.nguyen77@example.org, see www.tnguyen-art.net, from 10.2.33.4.", None,
      ["t.nguyen77@example.org", "www.tnguyen-art.net", "10.2.33.4"]),
