@@ -4,7 +4,7 @@
 
 Two corpora: (a) the project's held-out synthetic therapy sessions (``split="test"``: names,
 places and organisations from a hash-partition of Faker's pools the tagger never trained on,
-each session with its fake chart), and (b) presidio-research's ``synth_dataset_v2.json``
+plus sentence templates it never saw, each session with its fake chart), and (b) presidio-research's ``synth_dataset_v2.json``
 (general-domain sentences, no chart). Tokens are ``\\w+`` runs. Per gold category:
 token recall (PHI tokens fully hidden) and entity fully-hidden rate. Overall: precision
 (redacted tokens that are PHI), the share of non-PHI characters redacted, and whole-pipeline

@@ -2,8 +2,9 @@
 
 Every value comes from Faker or from invented word lists; no real person is involved.
 ``split="train"`` and ``split="test"`` draw names, places and organisations from disjoint
-halves of Faker's pools (by a stable hash), so the held-out split measures how the tagger
-does on names it never saw.
+parts of Faker's pools (by a stable hash), and the test split also uses sentence templates
+training never sees, so the held-out split measures how the tagger does on names and
+contexts it never saw.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from hooks.types import KnownIdentifiers
 from plugins.redaction.variants import stop_words
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
-    HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES, PLAIN_TEMPLATES, RELATIONS,
-    WORD_NAMES,
+    HELDOUT_PHI_TEMPLATES, HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES,
+    PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
 )
 
 LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
@@ -30,6 +31,7 @@ LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE
 _SLOT_RE = re.compile(r"\{([A-Z]+|rel)\}")
 _NOT_PHI = {"rel", "JOB", "NRP"}
 _PHI = [t for t in PHI_TEMPLATES.splitlines() if t.strip()]
+_HELDOUT = [t for t in HELDOUT_PHI_TEMPLATES.splitlines() if t.strip()]
 _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
 SLOT_CATEGORY = {
     "P": "PATIENT", "PF": "PATIENT", "PL": "PATIENT", "R": "RELATIVE", "C": "CLINICIAN",
@@ -72,6 +74,7 @@ class Generator:
     def __init__(self, seed: int, split: str = "train") -> None:
         self.rng = random.Random(seed)
         self.held = split == "test"
+        self.phi = _PHI + _HELDOUT if self.held else _PHI
         self.fakers = {loc: Faker(loc) for loc in set(LOCALES)}
         for offset, fake in enumerate(self.fakers.values()):
             fake.seed_instance(seed * 31 + offset)
@@ -147,7 +150,7 @@ class Generator:
         for _ in range(n_sentences):
             roll = self.rng.random()
             template = self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \
-                self.salad() if roll < 0.12 else self.rng.choice(_PHI if roll < 0.64 else _PLAIN)
+                self.salad() if roll < 0.12 else self.rng.choice(self.phi if roll < 0.64 else _PLAIN)
             text, local, local_flags = self.render(template, chart, known)
             text, local = formats.recase(text, local, self.rng)
             spans += [(s + offset, e + offset, c) for s, e, c in local]

@@ -130,6 +130,28 @@ Ms. {XL} from the school called about {P}.
 {P} spent the weekend with {X} at the lake house near {XCITY}.
 """
 
+# Used only by split="test" (never by training): contexts the tagger has not seen.
+HELDOUT_PHI_TEMPLATES = """\
+Last night {P} texted {X} instead of calling the crisis line.
+According to {R}, the fights started after {P} lost the job at {XORG}.
+{P} wondered whether {X} would ever forgive her.
+It was {X} who found her and drove her to {XORG}.
+{P} plans to stay with her cousin {X} in {XCITY} for a while.
+She describes {X}, her former coach, as controlling.
+Spent Saturday helping {X} move into a place near {XCITY}.
+{P} and {R} are seeing a couples counselor, {X}, at {XORG}.
+Attended a support group at {XORG} led by {X}.
+Her ex, {X}, has supervised visits on weekends.
+{P} says {X} keeps posting about her online.
+Called {XORG} with {P} to ask about the bill; spoke with {X}.
+Before moving to {CITY}, {P} lived in {XCITY} with {X}.
+{P} got a text from {X} on {D} and has not slept well since.
+Dr. {XL} at {XORG} increased the dose on {D}.
+When {X} visits, {P} feels anxious for days.
+A letter from {X}, {JOB} at {XORG}, was added to the chart.
+{P} talked about {X}, who died in {XCITY} when she was nine.
+"""
+
 PLAIN_TEMPLATES = """\
 Client arrived on time and was cooperative throughout the session.
 Mood described as low, affect congruent and tearful at times.
