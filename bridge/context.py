@@ -27,7 +27,7 @@ class PracticeContext:
         self._practice = practice
         self.practice = practice.name
         self.db = conn
-        self.tables = oe
+        self.tables: Any = oe
         self.audit: list[tuple[str, dict[str, Any]]] = []
         self.disclosures: list[tuple[int, str, str]] = []  # (pid, recipient, description)
         self._charts: dict[int, Chart] = {}

@@ -106,7 +106,7 @@ def act_as_clinic(engine: Engine) -> dict[str, int]:
 
 
 def wait_for_drafts(engine: Engine, pid: int, kinds: set[str], timeout: float = 120) -> set[str]:
-    deadline, found = time.monotonic() + timeout, set()
+    deadline, found = time.monotonic() + timeout, set[str]()
     while time.monotonic() < deadline and not kinds <= found:
         with engine.connect() as conn:
             found = {r[0] for r in conn.execute(text("SELECT kind FROM aib_drafts WHERE pid = :p"), {"p": pid})}
@@ -119,7 +119,7 @@ def show_form(engine: Engine, forms_id: int) -> None:
         form = conn.execute(text("SELECT * FROM forms WHERE id = :i"), {"i": forms_id}).mappings().one()
         signed = conn.execute(text("SELECT COUNT(*) FROM esign_signatures WHERE `table`='forms' AND tid=:i"),
                               {"i": forms_id}).scalar()
-        values = dict(conn.execute(text("SELECT field_id, field_value FROM lbf_data WHERE form_id = :f"),
+        values: dict[str, str] = dict(conn.execute(text("SELECT field_id, field_value FROM lbf_data WHERE form_id = :f"),
                                    {"f": form["form_id"]}).all())
         layout = conn.execute(text("SELECT o.field_id, o.title, g.grp_title FROM layout_options o "
                                    "LEFT JOIN layout_group_properties g ON g.grp_form_id = o.form_id "

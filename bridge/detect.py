@@ -197,10 +197,10 @@ def _record(conn: Connection, hooks: Hooks, cfg: DetectorConfig, cand: Candidate
         plugins.append(HOST_TASK)
     if not plugins:
         return 0
-    event_id = conn.execute(e.insert().values(
+    event_id = audit.new_id(conn.execute(e.insert().values(
         practice=cfg.practice, kind=cand.kind.value, source_table=cand.source_table,
         source_id=cand.source_id, pid=cand.pid, encounter=cand.encounter, formdir=cand.formdir,
-        user=cand.user, status="new", detected_at=now)).inserted_primary_key[0]
+        user=cand.user, status="new", detected_at=now)))
     conn.execute(aib.tasks.insert(), [
         {"event_id": event_id, "plugin": p, "status": "pending", "attempts": 0, "updated_at": now}
         for p in plugins])

@@ -31,7 +31,7 @@ def make_broker(settings: Settings) -> dramatiq.Broker:
     return broker
 
 
-def declare(broker: dramatiq.Broker, settings: Settings) -> dramatiq.Actor:  # type: ignore[type-arg]
+def declare(broker: dramatiq.Broker, settings: Settings) -> dramatiq.Actor:
     """Declare (or return) the process_task actor on ``broker``."""
     if ACTOR_NAME in broker.actors:
         return broker.get_actor(ACTOR_NAME)

@@ -50,6 +50,14 @@ class AuditEntry:
     detail: dict[str, Any] | None = None
 
 
+def new_id(result: Any) -> int:
+    """The primary key an INSERT produced."""
+    key = result.inserted_primary_key
+    if key is None or key[0] is None:
+        raise RuntimeError("the INSERT produced no primary key")
+    return int(key[0])
+
+
 def db_now(conn: Connection) -> dt.datetime:
     """NOW() in the session time zone (OpenEMR's local time), to the second."""
     value = conn.execute(text("SELECT NOW()")).scalar_one()
@@ -89,15 +97,15 @@ def _append_chain(conn: Connection, entry: AuditEntry, now: dt.datetime) -> int:
         "clinician_id": entry.clinician_id, "pid": entry.pid, "document": entry.document,
         "ref": entry.ref, "detail": entry.detail or {}, "prev_hash": prev,
     }
-    new_id = conn.execute(aib.audit.insert().values(**row, hash="pending")).inserted_primary_key[0]
-    conn.execute(aib.audit.update().where(aib.audit.c.id == new_id).values(hash=chain_hash(new_id, row)))
-    values = {"high_water": new_id, "updated_at": now}
+    row_id = new_id(conn.execute(aib.audit.insert().values(**row, hash="pending")))
+    conn.execute(aib.audit.update().where(aib.audit.c.id == row_id).values(hash=chain_hash(row_id, row)))
+    values = {"high_water": row_id, "updated_at": now}
     if head is None:
         conn.execute(aib.cursors.insert().values(practice="*", source=HEAD_SOURCE, **values))
     else:
         conn.execute(aib.cursors.update().where(
             aib.cursors.c.practice == "*", aib.cursors.c.source == HEAD_SOURCE).values(**values))
-    return int(new_id)
+    return row_id
 
 
 def chain_hash(row_id: int, row: dict[str, Any]) -> str:
@@ -121,10 +129,10 @@ def write_openemr_log(conn: Connection, entry: AuditEntry, now: dt.datetime) -> 
         "patient_id": entry.pid, "success": 1, "crt_user": "", "log_from": "open-emr",
         "menu_item_id": None, "ccda_doc_id": None,
     }
-    log_id = conn.execute(oe.log.insert().values(**row)).inserted_primary_key[0]
+    log_id = new_id(conn.execute(oe.log.insert().values(**row)))
     conn.execute(oe.log_comment_encrypt.insert().values(
         log_id=log_id, encrypt="No", checksum=openemr_checksum(row), checksum_api="", version=4))
-    return int(log_id)
+    return log_id
 
 
 def openemr_checksum(row: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from sqlalchemy import (
 openemr = MetaData()
 
 
-def _t(name: str, *cols: Column) -> Table:  # type: ignore[type-arg]
+def _t(name: str, *cols: Column) -> Table:
     return Table(name, openemr, *cols)
 
 

@@ -92,15 +92,15 @@ def write_draft(conn: Connection, practice: str, service_user: str, draft: Draft
             f"encounter {draft.encounter} is e-signed (esign_signatures.id {signed}); the bridge "
             "never adds drafts to a signed encounter. Create a new encounter, then replay")
     forms_id = _insert_form(conn, service_user, draft, fields)
-    ledger_id = conn.execute(aib.drafts.insert().values(
+    ledger_id = audit.new_id(conn.execute(aib.drafts.insert().values(
         practice=practice, source_key=draft.source_key, kind=draft.kind, pid=draft.pid,
         encounter=draft.encounter, forms_id=forms_id, formdir=draft.formdir,
         clinician_id=draft.clinician_id, backend=draft.backend, state="drafted",
         content_hash=content_hash(fields), drafted_text=flatten(fields), drafted_at=audit.db_now(conn),
         session_end=_session_end(conn, draft),
-    )).inserted_primary_key[0]
+    )))
     _audit_draft(conn, practice, service_user, draft, forms_id, "draft_written")
-    return Written(int(ledger_id), forms_id, created=True)
+    return Written(ledger_id, forms_id, created=True)
 
 
 def _rewrite(conn: Connection, practice: str, service_user: str, draft: Draft,
@@ -139,11 +139,11 @@ def _insert_form(conn: Connection, service_user: str, draft: Draft, fields: dict
         form_id = _insert_multi_row(conn, service_user, draft, now)
     else:
         form_id = _insert_native(conn, service_user, draft, fields, now)
-    return int(conn.execute(oe.forms.insert().values(
+    return audit.new_id(conn.execute(oe.forms.insert().values(
         date=now, encounter=draft.encounter, form_name=draft.title, form_id=form_id,
         pid=draft.pid, user=service_user, groupname="Default", authorized=0, deleted=0,
         formdir=draft.formdir, therapy_group_id=None, issue_id=0, provider_id=draft.clinician_id,
-    )).inserted_primary_key[0])
+    )))
 
 
 def _claim_lbf_id(conn: Connection) -> int:
@@ -170,13 +170,14 @@ def _insert_native(conn: Connection, service_user: str, draft: Draft, fields: di
     table = f"form_{draft.formdir}"
     cols = {"pid": draft.pid, "user": service_user, "groupname": "Default", "authorized": 0,
             "activity": 1, "date": now, **fields}
-    if draft.formdir in SEQUENCE_FORMS:
-        cols["id"] = next_sequence_id(conn)
+    seq_id = next_sequence_id(conn) if draft.formdir in SEQUENCE_FORMS else None
+    if seq_id is not None:
+        cols["id"] = seq_id
     names = ", ".join(f"`{c}`" for c in cols)
     params = ", ".join(f":p{i}" for i in range(len(cols)))
     result = conn.execute(text(f"INSERT INTO `{table}` ({names}) VALUES ({params})"),
                           {f"p{i}": v for i, v in enumerate(cols.values())})
-    return int(cols.get("id") or result.lastrowid)
+    return seq_id if seq_id is not None else int(result.lastrowid)
 
 
 def _insert_multi_row(conn: Connection, service_user: str, draft: Draft, now: dt.datetime) -> int:
@@ -227,14 +228,14 @@ def write_alert(conn: Connection, practice: str, service_user: str, alert: Alert
         return Written(existing["id"], None, created=False)
     now = audit.db_now(conn)
     body = f"{now:%Y-%m-%d %H:%M} ({service_user} to {alert.to_username}) {alert.body}"
-    note_id = conn.execute(oe.pnotes.insert().values(
+    note_id = audit.new_id(conn.execute(oe.pnotes.insert().values(
         date=now, body=body, pid=alert.pid, user=service_user, groupname="Default", activity=1,
         authorized=0, title=alert.title[:255], assigned_to=alert.to_username, deleted=0,
-        message_status="New")).inserted_primary_key[0]
-    ledger_id = conn.execute(aib.drafts.insert().values(
+        message_status="New")))
+    ledger_id = audit.new_id(conn.execute(aib.drafts.insert().values(
         practice=practice, source_key=source_key, kind=kind, pid=alert.pid, state="sent",
-        drafted_at=now, backend="rules")).inserted_primary_key[0]
+        drafted_at=now, backend="rules")))
     audit.record(conn, audit.AuditEntry(practice, "alert_raised", service_user, alert.pid, None,
                                         "alert", source_key, {"reason": alert.reason, "pnotes_id": note_id,
                                                               "to": alert.to_username}))
-    return Written(int(ledger_id), None, created=True)
+    return Written(ledger_id, None, created=True)

@@ -143,4 +143,4 @@ def test_failures_command_lists_the_reason(practice_db, capsys):
     pump(db)
     assert cli(["--config", str(db.config), "failures"]) == 0
     out = capsys.readouterr().out
-    assert f"plugin notes" in out and "open failure(s)" in out and "replay --practice" in out
+    assert "plugin notes" in out and "open failure(s)" in out and "replay --practice" in out
