@@ -43,6 +43,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -183,12 +184,20 @@ class Usage:
     def begin(cls, groups: dict[str, int]) -> Usage:
         return cls(groups0={k: group_cpu_seconds(v) for k, v in groups.items()})
 
-    def end(self, groups: dict[str, int]) -> dict[str, object]:
+    def end(self, groups: dict[str, int]) -> PhaseUsage:
         b1 = machine_busy()
         share = (b1[0] - self.busy0[0]) / max(1.0, b1[1] - self.busy0[1])
         cpu = {k: group_cpu_seconds(v) - self.groups0.get(k, 0.0) for k, v in groups.items()}
-        return {"seconds": time.monotonic() - self.start, "machine_busy": share, "load_before": self.load0,
-                "load_after": loadavg(), "cpu": cpu}
+        return PhaseUsage(time.monotonic() - self.start, share, self.load0, loadavg(), cpu)
+
+
+@dataclass(frozen=True)
+class PhaseUsage:
+    seconds: float
+    machine_busy: float  # share of all cores busy, whoever used them
+    load_before: str
+    load_after: str
+    cpu: dict[str, float]  # CPU seconds per process group over the phase
 
 
 # --- the watcher: when each form's event and draft became visible ---------------------------
@@ -424,7 +433,34 @@ def warm_up(b: Bench) -> None:
     wait_for_drafts(b, forms, 180, "warm-up drafts")
 
 
-def latency_phase(b: Bench) -> dict[str, object]:
+@dataclass(frozen=True)
+class LatencyResult:
+    total: list[float]  # saved -> draft committed, drafted forms only
+    detect: list[float]  # saved -> event detected
+    work: list[float]  # event detected -> draft committed
+    submit: list[float]  # the save itself
+    rate: float
+    failed: int
+    gap: tuple[float, float]
+    usage: PhaseUsage
+    retries: collections.Counter[str]
+
+
+@dataclass(frozen=True)
+class ThroughputResult:
+    forms: int
+    tasks: int
+    startup: float
+    span: float
+    per_min_per_worker: float
+    wall_per_min: float
+    cpu_per_form: float
+    failed: int
+    usage: PhaseUsage
+    retries: collections.Counter[str]
+
+
+def latency_phase(b: Bench) -> LatencyResult:
     usage, mark = Usage.begin(b.groups()), log_size(b)
     saved: dict[int, float] = {}
     took: list[float] = []
@@ -439,17 +475,14 @@ def latency_phase(b: Bench) -> dict[str, object]:
     submitted = time.monotonic() - began
     failed = wait_for_drafts(b, saved, 300 + b.args.n, "the latency-phase drafts")
     w, ok = b.watcher, [f for f in saved if f not in failed]
-    return {
-        "total": [w.drafted[f] - saved[f] for f in ok],
-        "detect": [w.detected[f] - saved[f] for f in saved],
-        "work": [w.drafted[f] - w.detected[f] for f in ok],
-        "submit": took, "rate": (len(saved) - 1) / submitted, "failed": len(failed),
-        "gap": w.gap_summary(began, time.monotonic()), "usage": usage.end(b.groups()),
-        "retries": retries(b.logs / "worker.log", mark),
-    }
+    return LatencyResult(
+        total=[w.drafted[f] - saved[f] for f in ok], detect=[w.detected[f] - saved[f] for f in saved],
+        work=[w.drafted[f] - w.detected[f] for f in ok], submit=took, rate=(len(saved) - 1) / submitted,
+        failed=len(failed), gap=w.gap_summary(began, time.monotonic()), usage=usage.end(b.groups()),
+        retries=retries(b.logs / "worker.log", mark))
 
 
-def throughput_phase(b: Bench) -> dict[str, object]:
+def throughput_phase(b: Bench) -> ThroughputResult:
     b.stop_worker()
     forms = {submit(b.engine, slot, i)[0]: 0.0 for i, slot in b.take(b.args.n)}
     wait_until(lambda: b.queued(forms), 120 + b.args.n, "the batch to be detected and queued")
@@ -469,10 +502,11 @@ def throughput_phase(b: Bench) -> dict[str, object]:
     cpu_first = max((c for t, c in samples if t <= first), default=0.0)
     cpu_last = min((c for t, c in samples if t >= last), default=samples[-1][1])
     per_min = (len(times) - 1) / (last - first) * 60 if last > first else float("inf")
-    return {"forms": len(forms), "tasks": tasks, "startup": first - started, "span": last - first,
-            "per_min_per_worker": per_min / b.args.workers, "wall_per_min": len(times) / (last - started) * 60,
-            "cpu_per_form": (cpu_last - cpu_first) / max(1, len(times) - 1), "usage": usage.end(b.groups()),
-            "failed": len(failed), "retries": retries(b.logs / "worker.log", mark)}
+    return ThroughputResult(
+        forms=len(forms), tasks=tasks, startup=first - started, span=last - first,
+        per_min_per_worker=per_min / b.args.workers, wall_per_min=len(times) / (last - started) * 60,
+        cpu_per_form=(cpu_last - cpu_first) / max(1, len(times) - 1), failed=len(failed),
+        usage=usage.end(b.groups()), retries=retries(b.logs / "worker.log", mark))
 
 
 class SqlCounter:
@@ -485,10 +519,10 @@ class SqlCounter:
         sa_event.listen(engine, "before_cursor_execute", self._before)
         sa_event.listen(engine, "after_cursor_execute", self._after)
 
-    def _before(self, conn, _cursor, statement, *_: object) -> None:  # type: ignore[no-untyped-def]
+    def _before(self, conn: Any, _cursor: Any, statement: str, *_: object) -> None:
         conn.info["bench_sql"] = (time.perf_counter(), shape(statement))
 
-    def _after(self, conn, *_: object) -> None:  # type: ignore[no-untyped-def]
+    def _after(self, conn: Any, *_: object) -> None:
         began, what = conn.info.pop("bench_sql", (time.perf_counter(), "?"))
         seconds = time.perf_counter() - began
         self.statements += 1
@@ -511,7 +545,17 @@ def shape(statement: str) -> str:
     return " ".join(statement.split())[:40]
 
 
-def profile_phase(b: Bench, k: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class ProfileResult:
+    plain: dict[str, list[tuple[float, int, float]]]  # "plugin (state)" -> (wall, statements, SQL wait)
+    shape_count: collections.Counter[str]
+    shape_seconds: collections.Counter[str]
+    plain_tasks: int
+    profiled_tasks: int
+    stats: pstats.Stats
+
+
+def profile_phase(b: Bench, k: int) -> ProfileResult:
     """Run ``k`` forms' tasks in this process: half timed plainly, half under cProfile."""
     from bridge import logs
     from bridge.worker import run_task
@@ -543,15 +587,14 @@ def profile_phase(b: Bench, k: int) -> dict[str, object]:
         state = run_task(runtime, PRACTICE, task_id)
         plain.setdefault(f"{plugin} ({state})", []).append(
             (time.perf_counter() - t0, sql.statements - n0, sql.seconds - s0))
-    shapes = {"count": collections.Counter(sql.shapes), "seconds": collections.Counter(sql.shape_seconds),
-              "tasks": len(rest[:half])}
+    shape_count, shape_seconds = collections.Counter(sql.shapes), collections.Counter(sql.shape_seconds)
     profiler = cProfile.Profile()
     profiler.enable()
     for task_id, _ in rest[half:]:
         run_task(runtime, PRACTICE, task_id)
     profiler.disable()
     runtime.dispose()
-    return {"plain": plain, "shapes": shapes, "profiled_tasks": len(rest) - half, "stats": pstats.Stats(profiler)}
+    return ProfileResult(plain, shape_count, shape_seconds, half, len(rest) - half, pstats.Stats(profiler))
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -565,23 +608,18 @@ def row(label: str, values: list[float]) -> str:
             f"{ms(percentile(values, 99))} {ms(max(values))}")
 
 
-def usage_lines(usage: dict[str, object], cores: int) -> list[str]:
-    cpu = usage["cpu"]
-    assert isinstance(cpu, dict)
-    seconds = float(usage["seconds"])  # type: ignore[arg-type]
-    share = ", ".join(f"{k} {v / seconds:.0%} of a core" for k, v in cpu.items())
-    return [f"  machine: {float(usage['machine_busy']):.0%} of {cores} cores busy (everyone's work); "  # type: ignore[arg-type]
-            f"load average {usage['load_before']} -> {usage['load_after']}",
+def usage_lines(usage: PhaseUsage, cores: int) -> list[str]:
+    share = ", ".join(f"{k} {v / usage.seconds:.0%} of a core" for k, v in usage.cpu.items())
+    return [f"  machine: {usage.machine_busy:.0%} of {cores} cores busy (everyone's work); "
+            f"load average {usage.load_before} -> {usage.load_after}",
             f"  this bench's processes: {share} (mariadb is shared with other users)"]
 
 
-def outcome_lines(phase: dict[str, object]) -> list[str]:
-    tries = phase["retries"]
-    assert isinstance(tries, collections.Counter)
+def outcome_lines(tries: collections.Counter[str], failed: int) -> list[str]:
     lines = [f"  task attempts that failed and were retried: {sum(v for k, v in tries.items() if 'deadlock' not in k)}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(tries.items())) + ")" if tries else "")]
-    if phase["failed"]:
-        lines.append(f"  FORMS NEVER DRAFTED (notes task failed after its retries): {phase['failed']}; "
+    if failed:
+        lines.append(f"  FORMS NEVER DRAFTED (notes task failed after its retries): {failed}; "
                      "they are left out of the figures above")
     return lines
 
@@ -592,20 +630,12 @@ def debounce_window(debounce: float) -> tuple[float, float]:
     return top - 1, top
 
 
-def report(args: argparse.Namespace, lat: dict[str, object], thr: dict[str, object]) -> list[str]:
-    cores = os.cpu_count() or 1
+def header(args: argparse.Namespace, gap: tuple[float, float]) -> list[str]:
     low, high = debounce_window(args.debounce)
-    total = lat["total"]
-    assert isinstance(total, list)
-    p95 = percentile(total, 95)
-    per_worker = float(thr["per_min_per_worker"])  # type: ignore[arg-type]
-    gap = lat["gap"]
-    assert isinstance(gap, tuple)
-    met_p95 = p95 <= GOAL_P95_S and not lat["failed"]
-    lines = [
+    return [
         "", "=" * 96, "OpenEMR AI bridge: Session Input saved -> progress-note draft committed (template backend)",
         "=" * 96,
-        f"machine: {cores} cores (nproc), shared with other users; python {sys.version.split()[0]}",
+        f"machine: {os.cpu_count()} cores (nproc), shared with other users; python {sys.version.split()[0]}",
         f"settings: workers {args.workers} process(es) x {args.threads} threads; detector poll {args.poll}s, "
         f"debounce {args.debounce}s; retries/backoff: the product defaults; plugins notes+plans+assessments; "
         f"{args.patients} synthetic patients",
@@ -614,32 +644,46 @@ def report(args: argparse.Namespace, lat: dict[str, object], thr: dict[str, obje
         f"0-{args.poll}s.",
         f"timing: watcher polls every {args.poll_ms} ms; largest gap between polls {gap[1] * 1000:.0f} ms "
         f"(p99 {gap[0] * 1000:.0f} ms) = the error bound (latencies over-stated by at most that)",
-        "",
-        f"1) latency: {args.n} forms at {float(lat['rate']):.2f}/s (asked {args.rate}/s)"  # type: ignore[arg-type]
-        f"{'':<4}p50        p95        p99        max",
-        row("saved -> draft committed", total),
-        row("  saved -> event detected", lat["detect"]),  # type: ignore[arg-type]
-        row("  event detected -> draft committed", lat["work"]),  # type: ignore[arg-type]
-        row("  (the save itself, 3 transactions)", lat["submit"]),  # type: ignore[arg-type]
-        *outcome_lines(lat),
-        *usage_lines(lat["usage"], cores),  # type: ignore[arg-type]
-        "",
-        f"2) throughput: {thr['forms']} forms ({thr['tasks']} tasks: notes + plans) queued, then the worker started",
-        f"  worker start-up to first draft: {float(thr['startup']):.1f} s (excluded)",  # type: ignore[arg-type]
-        f"  first -> last draft: {float(thr['span']):.1f} s => {per_worker:.0f} drafts/min per worker process "  # type: ignore[arg-type]
-        f"({float(thr['wall_per_min']):.0f}/min including start-up)",  # type: ignore[arg-type]
-        f"  worker CPU per form (both tasks): {float(thr['cpu_per_form']) * 1000:.0f} ms "  # type: ignore[arg-type]
-        f"=> at most {60 / max(1e-9, float(thr['cpu_per_form'])):.0f} drafts/min per process on an idle core",  # type: ignore[arg-type]
-        *outcome_lines(thr),
-        *usage_lines(thr["usage"], cores),  # type: ignore[arg-type]
-        "",
-        "goals:",
-        f"  p95 <= {GOAL_P95_S:.0f} s: p95 = {p95:.2f} s -> {'MET' if met_p95 else 'NOT MET'}"
-        + (f" ({lat['failed']} form(s) never drafted)" if lat["failed"] else ""),
-        f"  >= {GOAL_PER_WORKER_PER_MIN} drafts/min per worker: {per_worker:.0f} -> "
-        f"{'MET' if per_worker >= GOAL_PER_WORKER_PER_MIN else 'NOT MET'}",
     ]
-    return lines
+
+
+def latency_lines(args: argparse.Namespace, lat: LatencyResult, cores: int) -> list[str]:
+    return [
+        "", f"1) latency: {args.n} forms at {lat.rate:.2f}/s (asked {args.rate}/s)"
+        f"{'':<4}p50        p95        p99        max",
+        row("saved -> draft committed", lat.total),
+        row("  saved -> event detected", lat.detect),
+        row("  event detected -> draft committed", lat.work),
+        row("  (the save itself, 3 transactions)", lat.submit),
+        *outcome_lines(lat.retries, lat.failed), *usage_lines(lat.usage, cores),
+    ]
+
+
+def throughput_lines(thr: ThroughputResult, cores: int) -> list[str]:
+    return [
+        "", f"2) throughput: {thr.forms} forms ({thr.tasks} tasks: notes + plans) queued, then the worker started",
+        f"  worker start-up to first draft: {thr.startup:.1f} s (excluded)",
+        f"  first -> last draft: {thr.span:.1f} s => {thr.per_min_per_worker:.0f} drafts/min per worker process "
+        f"({thr.wall_per_min:.0f}/min including start-up)",
+        f"  worker CPU per form (both tasks): {thr.cpu_per_form * 1000:.0f} ms "
+        f"=> at most {60 / max(1e-9, thr.cpu_per_form):.0f} drafts/min per process on an idle core",
+        *outcome_lines(thr.retries, thr.failed), *usage_lines(thr.usage, cores),
+    ]
+
+
+def report(args: argparse.Namespace, lat: LatencyResult, thr: ThroughputResult) -> list[str]:
+    cores = os.cpu_count() or 1
+    p95 = percentile(lat.total, 95)
+    met_p95 = p95 <= GOAL_P95_S and not lat.failed
+    met_rate = thr.per_min_per_worker >= GOAL_PER_WORKER_PER_MIN and not thr.failed
+    return [
+        *header(args, lat.gap), *latency_lines(args, lat, cores), *throughput_lines(thr, cores),
+        "", "goals:",
+        f"  p95 <= {GOAL_P95_S:.0f} s: p95 = {p95:.2f} s -> {'MET' if met_p95 else 'NOT MET'}"
+        + (f" ({lat.failed} form(s) never drafted)" if lat.failed else ""),
+        f"  >= {GOAL_PER_WORKER_PER_MIN} drafts/min per worker: {thr.per_min_per_worker:.0f} -> "
+        f"{'MET' if met_rate else 'NOT MET'}",
+    ]
 
 
 DB_CALLS = (("pymysql/cursors.py", "execute", "statements"), ("pymysql/connections.py", "commit", "commits"),
@@ -660,32 +704,30 @@ def db_breakdown(stats: pstats.Stats, tasks: int) -> list[str]:
             + ", ".join(parts) + f", the rest (Python) {(wall - spent) / tasks * 1000:.0f} ms"]
 
 
-def profile_lines(prof: dict[str, object], top: int) -> list[str]:
-    plain = prof["plain"]
-    assert isinstance(plain, dict)
-    lines = ["", f"3) in-process profile (bridge.worker.run_task; {prof['profiled_tasks']} tasks under cProfile)",
+def profile_lines(prof: ProfileResult, top: int) -> list[str]:
+    lines = ["", f"3) in-process profile (bridge.worker.run_task; {prof.profiled_tasks} tasks under cProfile)",
              "  without the profiler:                 tasks   mean wall   SQL stmts   SQL wait"]
-    for label, runs in sorted(plain.items()):
+    for label, runs in sorted(prof.plain.items()):
         n = len(runs)
         lines.append(f"  {label:<36}{n:6d} {ms(sum(r[0] for r in runs) / n)} {sum(r[1] for r in runs) / n:9.1f}"
                      f"   {ms(sum(r[2] for r in runs) / n)}")
-    stats = prof["stats"]
-    assert isinstance(stats, pstats.Stats)
-    lines += db_breakdown(stats, int(prof["profiled_tasks"]))  # type: ignore[arg-type]
-    shapes = prof["shapes"]
-    assert isinstance(shapes, dict)
-    n = int(shapes["tasks"])
+    lines += db_breakdown(prof.stats, prof.profiled_tasks)
     lines.append("  statements per task (plain-timed notes and plans tasks together), slowest first:")
-    for what, seconds in shapes["seconds"].most_common(12):
-        lines.append(f"    {what:<36}{shapes['count'][what] / n:5.1f} per task {seconds / n * 1000:6.1f} ms per task")
+    for what, seconds in prof.shape_seconds.most_common(12):
+        lines.append(f"    {what:<36}{prof.shape_count[what] / prof.plain_tasks:5.1f} per task "
+                     f"{seconds / prof.plain_tasks * 1000:6.1f} ms per task")
     for sort, where in (("cumulative", r"/(bridge|plugins|hooks)/"), ("tottime", "")):
-        out = io.StringIO()
-        stats.stream = out  # type: ignore[attr-defined]
-        stats.sort_stats(sort).print_stats(*( [where] if where else []), top)
-        body = out.getvalue().replace(sys.prefix + "/lib/python3.11/site-packages/", "").replace(str(REPO) + "/", "")
         lines += ["", f"  top {top} by {sort}" + (" (project code)" if where else " (everything)")]
-        lines += ["  " + ln for ln in body.splitlines() if ln.strip() and ("(" in ln or "ncalls" in ln)]
+        lines += stats_lines(prof.stats, sort, where, top)
     return lines
+
+
+def stats_lines(stats: pstats.Stats, sort: str, where: str, top: int) -> list[str]:
+    out = io.StringIO()
+    stats.stream = out  # type: ignore[attr-defined]  # pstats prints to its stream
+    stats.sort_stats(sort).print_stats(*([where] if where else []), top)
+    body = out.getvalue().replace(sys.prefix + "/lib/python3.11/site-packages/", "").replace(str(REPO) + "/", "")
+    return ["  " + ln for ln in body.splitlines() if ln.strip() and ("(" in ln or "ncalls" in ln)]
 
 
 # --- main -----------------------------------------------------------------------------------

@@ -206,8 +206,7 @@ def _record(conn: Connection, hooks: Hooks, cfg: DetectorConfig, cand: Candidate
         for p in plugins])
     audit.record(conn, audit.AuditEntry(cfg.practice, "event_detected", cfg.service_user, cand.pid,
                                         None, cand.kind.value, f"{cand.source_table}:{cand.source_id}",
-                                        {"event_id": event_id, "plugins": ",".join(plugins)}),
-                 openemr_log=False)
+                                        {"event_id": event_id, "plugins": ",".join(plugins)}))
     return 1
 
 

@@ -39,14 +39,25 @@ class StaticContext:
         return self.today_value
 
 
-def pump(db: Any, practice: str = "test") -> dict[int, str]:
+def pump(runtime: Any, practice: str = "test") -> dict[int, str]:
     """One detector pass over a practice database, then every dispatched task run in this process."""
     from bridge.detect import DetectorConfig, detect_once, dispatch
     from bridge.worker import run_task
 
-    handle = db.practice
+    handle = runtime.practice(practice)
     cfg = DetectorConfig(practice, handle.settings.service_user, debounce_seconds=0)
     detect_once(handle.engine, handle.hooks, cfg)
     sent: list[int] = []
     dispatch(handle.engine, cfg, lambda _p, task_id: sent.append(task_id))
-    return {task_id: run_task(db.runtime, practice, task_id) for task_id in sent}
+    return {task_id: run_task(runtime, practice, task_id) for task_id in sent}
+
+
+def external_llm_config(folder: Any, database: str, base_url: str, name: str = "vendor") -> Any:
+    """A config whose practice drafts notes with an external OpenAI-compatible endpoint."""
+    from tests.conftest import write_config
+
+    return write_config(
+        folder, database,
+        extra_bridge=f'[llm.endpoints.{name}]\nbase_url = "{base_url}"\nmodel = "fake-model"\n'
+                     'kind = "external"\ntimeout_seconds = 5\nretries = 0\n',
+        extra_practice='[plugins.notes]\nbackend = "llm"\n')

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from bridge.ehr import schema as oe
@@ -91,8 +91,10 @@ def _date_forms(value: Any) -> list[str]:
 def known_identifiers(conn: Connection, pid: int, clin: Clinician | None, facility_id: int | None) -> KnownIdentifiers:
     """Every identifier the chart holds for this patient, by placeholder category."""
     k = KnownIdentifiers()
-    p = conn.execute(select(oe.patient_data).where(oe.patient_data.c.pid == pid)).mappings().first()
-    if p:
+    # SELECT *: name columns such as preferred_name and birth_* vary between OpenEMR releases
+    row = conn.execute(text("SELECT * FROM patient_data WHERE pid = :p"), {"p": pid}).mappings().first()
+    p = _Row(row or {})
+    if row:
         k.patient += [p[c] for c in ("fname", "mname", "lname", "preferred_name", "birth_fname",
                                      "birth_mname", "birth_lname") if p[c]]
         k.patient.append(" ".join(x for x in (p["fname"], p["mname"], p["lname"]) if x))
@@ -127,6 +129,16 @@ def known_identifiers(conn: Connection, pid: int, clin: Clinician | None, facili
             k.phone += [fac[c] for c in ("phone", "fax") if fac[c]]
             k.email += [fac["email"]] if fac["email"] else []
     return _dedupe(k)
+
+
+class _Row(dict[str, Any]):
+    """A row whose missing columns read as None (optional in older OpenEMR releases)."""
+
+    def __init__(self, row: Any) -> None:
+        super().__init__(dict(row))
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def _dedupe(k: KnownIdentifiers) -> KnownIdentifiers:

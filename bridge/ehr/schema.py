@@ -133,8 +133,6 @@ patient_data = _t(
     Column("guardianaddress", Text), Column("guardiancity", Text), Column("guardianphone", Text),
     Column("guardianworkphone", Text), Column("guardianemail", Text), Column("guardianpostalcode", Text),
     Column("contact_relationship", String(255)), Column("occupation", Text),
-    Column("birth_fname", Text), Column("birth_lname", Text), Column("birth_mname", Text),
-    Column("preferred_name", Text), Column("suffix", Text), Column("street_line_2", Text),
     Column("providerID", Integer), Column("allow_patient_portal", String(31)),
 )
 insurance_data = _t(

@@ -12,14 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from bridge.cli import main as cli
-from bridge.detect import DetectorConfig, detect_once, dispatch
 from bridge.devdb import esign, submit_session_form
 from bridge.ehr import audit
 from bridge.runtime import Runtime
 from bridge.settings import load
-from bridge.worker import run_task
 from tests.bridge.llm_support import FakeChatServer, json_reply
-from tests.conftest import SESSION_VALUES, make_clinic, write_config
+from tests.conftest import SESSION_VALUES, make_clinic
+from tests.support import external_llm_config, pump
 
 ANSWER = {
     "data": "Client reported depressed mood most days, poor sleep (about 5 hours) and low energy.",
@@ -34,24 +33,11 @@ def llm_practice(fresh_practice_db, tmp_path: Path):
     """The practice with notes drafted by an external model endpoint (a real local HTTP server)."""
     server = FakeChatServer().start()
     server.reply = json_reply(ANSWER)
-    config = write_config(
-        tmp_path / "llm", fresh_practice_db.name,
-        extra_bridge=f'[llm.endpoints.fakecloud]\nbase_url = "{server.base_url}"\nmodel = "fake-model"\n'
-                     'kind = "external"\ntimeout_seconds = 5\nretries = 0\n',
-        extra_practice='[plugins.notes]\nbackend = "llm"\n')
+    config = external_llm_config(tmp_path / "llm", fresh_practice_db.name, server.base_url, "fakecloud")
     runtime = Runtime.create(load(config))
     yield fresh_practice_db, runtime, server, config
     runtime.dispose()
     server.stop()
-
-
-def pump(runtime: Runtime) -> dict[int, str]:
-    practice = runtime.practice("test")
-    cfg = DetectorConfig("test", "aibridge", debounce_seconds=0)
-    detect_once(practice.engine, practice.hooks, cfg)
-    sent: list[int] = []
-    dispatch(practice.engine, cfg, lambda _p, task_id: sent.append(task_id))
-    return {task_id: run_task(runtime, "test", task_id) for task_id in sent}
 
 
 def chain(engine, pid: int) -> list[dict]:
@@ -157,8 +143,6 @@ def test_audit_verify_command_finds_an_edited_and_a_deleted_row(llm_practice, ca
     assert len(ids) >= 5
 
 
-@pytest.mark.xfail(strict=True, reason="bridge/detect.py still records event_detected with openemr_log=False; "
-                                       "the lead drops that flag (decision documented in bridge/ehr/audit.py)")
 def test_event_detected_is_mirrored_into_openemrs_log(llm_practice):
     db, runtime, _server, _config = llm_practice
     clinic = make_clinic(db.engine)

@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from bridge.devdb import add_diagnosis, submit_session_form
 from tests.bridge.llm_support import FakeChatServer, chat_body
-from tests.conftest import SESSION_VALUES, _make_practice_db, make_clinic, write_config
-from tests.support import pump
+from tests.conftest import SESSION_VALUES, _make_practice_db, make_clinic
+from tests.support import external_llm_config, pump
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +26,7 @@ def llm_db(tmp_path_factory, server):
     gen = _make_practice_db(folder)
     db = next(gen)
     # re-point the practice at an external endpoint and the LLM backend
-    config = write_config(folder, db.name,
-                          extra_bridge=f'[llm.endpoints.vendor]\nbase_url = "{server.base_url}"\n'
-                                       'model = "m"\nkind = "external"\ntimeout_seconds = 3\nretries = 0\n',
-                          extra_practice='[plugins.notes]\nbackend = "llm"\n')
+    config = external_llm_config(folder, db.name, server.base_url)
     from bridge.runtime import Runtime
     from bridge.settings import load
 
@@ -51,7 +48,7 @@ def test_text_leaves_redacted_and_disclosed_and_garbage_falls_back(llm_db, serve
     values = {**SESSION_VALUES, "focus": f"Jordan {surname} talked about the move; call (555) 010-4477 if late."}
     forms_id = submit_session_form(llm_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, values)
-    pump(llm_db)
+    pump(llm_db.runtime)
     # What left the clinic carries no identifier of this patient
     sent = server.sent_text()
     assert server.requests and surname not in sent and "010-4477" not in sent
@@ -74,7 +71,7 @@ def test_part2_patient_text_never_goes_to_an_external_endpoint(llm_db, server):
     clinic = make_clinic(llm_db.engine, diagnosis=("F10.20", "Alcohol dependence, uncomplicated"))
     forms_id = submit_session_form(llm_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
-    pump(llm_db)
+    pump(llm_db.runtime)
     assert server.requests == []
     with llm_db.engine.connect() as conn:
         state = conn.execute(text("SELECT state FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
@@ -91,5 +88,5 @@ def test_patient_with_a_part2_diagnosis_added_later_is_restricted_too(llm_db, se
         add_diagnosis(conn, clinic.pid, "F12.20", "Cannabis dependence, uncomplicated")
     submit_session_form(llm_db.engine, clinic.pid, clinic.encounter, clinic.clinician, clinic.clinician_id,
                         SESSION_VALUES)
-    pump(llm_db)
+    pump(llm_db.runtime)
     assert server.requests == []

@@ -42,7 +42,7 @@ def test_signing_as_drafted_and_after_edits_is_told_apart(practice_db):
     db = practice_db
     clinic = make_clinic(db.engine)
     first, second = submit(db, clinic), submit(db, clinic, focus="Sleep and work stress.")
-    pump(db)
+    pump(db.runtime)
     a, b = note_for(db, first), note_for(db, second)
     with db.engine.begin() as conn:
         # the clinician edits the second draft in OpenEMR's LBF screen, then signs both
@@ -50,7 +50,7 @@ def test_signing_as_drafted_and_after_edits_is_told_apart(practice_db):
                           "WHERE form_id = (SELECT form_id FROM forms WHERE id = :i) LIMIT 1"), {"i": b["forms_id"]})
         esign(conn, table="forms", tid=a["forms_id"], uid=clinic.clinician_id)
         esign(conn, table="forms", tid=b["forms_id"], uid=clinic.clinician_id)
-    pump(db)
+    pump(db.runtime)
     a, b = note_for(db, first), note_for(db, second)
     assert (a["state"], a["edit_ratio"], a["signed_by"]) == ("signed", 0, clinic.clinician_id)
     assert b["state"] == "signed_after_edit" and b["edit_ratio"] > 0
@@ -60,10 +60,10 @@ def test_encounter_signature_signs_every_draft_in_it(practice_db):
     db = practice_db
     clinic = make_clinic(db.engine)
     forms_id = submit(db, clinic)
-    pump(db)
+    pump(db.runtime)
     with db.engine.begin() as conn:
         esign(conn, table="form_encounter", tid=clinic.encounter, uid=clinic.clinician_id)
-    pump(db)
+    pump(db.runtime)
     assert note_for(db, forms_id)["state"] == "signed"
 
 
@@ -71,7 +71,7 @@ def test_redraft_of_a_signed_note_is_refused_and_recorded(practice_db):
     db = practice_db
     clinic = make_clinic(db.engine)
     forms_id = submit(db, clinic)
-    pump(db)
+    pump(db.runtime)
     note = note_for(db, forms_id)
     before = lbf(db, note["forms_id"])
     with db.engine.begin() as conn:
@@ -99,7 +99,7 @@ def test_malformed_input_gives_a_draft_or_a_clear_failure(practice_db, values):
     db = practice_db
     clinic = make_clinic(db.engine)
     forms_id = submit(db, clinic, **values)
-    pump(db)
+    pump(db.runtime)
     note = note_for(db, forms_id)
     if note:
         text_of_note = " ".join(lbf(db, note["forms_id"]).values())
@@ -111,7 +111,7 @@ def test_malformed_input_gives_a_draft_or_a_clear_failure(practice_db, values):
         assert "Session Input" in failure["reason"]
     # and the detector keeps going: the next ordinary session is drafted
     later = submit(db, clinic)
-    pump(db)
+    pump(db.runtime)
     assert note_for(db, later)["state"] == "drafted"
 
 
@@ -120,7 +120,7 @@ def test_empty_session_input_fails_clearly_and_can_be_replayed(practice_db):
     clinic = make_clinic(db.engine)
     forms_id = submit_session_form(db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, {"start_time": "10:00"})
-    pump(db)
+    pump(db.runtime)
     [failure] = failures(db, clinic.pid)
     assert failure["plugin"] == "notes" and "focus" in failure["reason"]  # names the field to fill
     assert note_for(db, forms_id) == {}
@@ -131,7 +131,7 @@ def test_empty_session_input_fails_clearly_and_can_be_replayed(practice_db):
             conn.execute(text("REPLACE INTO lbf_data (form_id, field_id, field_value) VALUES (:f, :k, :v)"),
                          {"f": form_id, "k": key, "v": value})
     assert cli(["--config", str(db.config), "replay", "--practice", "test", str(failure["id"])]) == 0
-    pump(db)
+    pump(db.runtime)
     assert note_for(db, forms_id)["state"] == "drafted"
     assert failures(db, clinic.pid) == []
 
@@ -140,7 +140,7 @@ def test_failures_command_lists_the_reason(practice_db, capsys):
     db = practice_db
     clinic = make_clinic(db.engine)
     submit_session_form(db.engine, clinic.pid, clinic.encounter, clinic.clinician, clinic.clinician_id, {})
-    pump(db)
+    pump(db.runtime)
     assert cli(["--config", str(db.config), "failures"]) == 0
     out = capsys.readouterr().out
     assert "plugin notes" in out and "open failure(s)" in out and "replay --practice" in out

@@ -82,7 +82,7 @@ def test_hook_bridge_handle_event(practice_db):
     clinic = make_clinic(practice_db.engine)
     forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db)
+    pump(practice_db.runtime)
     with practice_db.engine.connect() as conn:
         kinds = {r[0] for r in conn.execute(text("SELECT kind FROM aib_drafts WHERE pid = :p"), {"p": clinic.pid})}
         notes = conn.execute(text("SELECT COUNT(*) FROM aib_drafts WHERE source_key = :k"), {"k": f"forms:{forms_id}"}).scalar()
@@ -132,7 +132,7 @@ def test_hook_bridge_draft_written(practice_db, recorder):
     clinic = make_clinic(practice_db.engine)
     forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db)
+    pump(practice_db.runtime)
     with practice_db.engine.connect() as conn:
         note_id = conn.execute(text("SELECT forms_id FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
                                {"k": f"forms:{forms_id}"}).scalar()
@@ -143,12 +143,12 @@ def test_hook_bridge_draft_signed(practice_db, recorder):
     clinic = make_clinic(practice_db.engine)
     forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db)
+    pump(practice_db.runtime)
     with practice_db.engine.begin() as conn:
         note_id = conn.execute(text("SELECT forms_id FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
                                {"k": f"forms:{forms_id}"}).scalar()
         esign(conn, table="forms", tid=note_id, uid=clinic.clinician_id)
-    pump(practice_db)
+    pump(practice_db.runtime)
     assert ("progress_note", note_id, False) in recorder.signed
 
 
@@ -169,7 +169,7 @@ def test_hook_bridge_active_goals(practice_db):
     clinic = make_clinic(practice_db.engine)
     submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician, clinic.clinician_id,
                         SESSION_VALUES)
-    pump(practice_db)  # the intake drafts a plan
+    pump(practice_db.runtime)  # the intake drafts a plan
     with practice_db.engine.connect() as conn:
         goals = practice_db.practice.hooks.active_goals(clinic.pid, PracticeContext(practice_db.runtime, practice_db.practice, conn))
     assert goals and goals[0].id == "G1" and all(g.text for g in goals)
@@ -188,7 +188,7 @@ def test_hook_bridge_score_history(practice_db):
                           "deleted, formdir, provider_id) VALUES (NOW(), :e, 'PHQ-9 Form', :f, :p, :u, 'Default', 1, 0, "
                           "'phq9', :c)"), {"e": clinic.encounter, "f": phq, "p": clinic.pid, "u": clinic.clinician,
                                             "c": clinic.clinician_id})
-    pump(practice_db)
+    pump(practice_db.runtime)
     with practice_db.engine.connect() as conn:
         scores = practice_db.practice.hooks.score_history(clinic.pid, PracticeContext(practice_db.runtime, practice_db.practice, conn))
     assert [(s.instrument, s.total, s.band.lower()) for s in scores] == [("PHQ-9", 11, "moderate")]
