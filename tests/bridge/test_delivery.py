@@ -56,7 +56,7 @@ def procs(tmp_path: Path):
         stop(proc)
 
 
-def test_saved_session_input_becomes_one_unsigned_draft_with_audit(fresh_practice_db, procs):
+def test_saved_session_input_becomes_one_unsigned_draft_with_audit(fresh_practice_db, procs, tmp_path):
     db = fresh_practice_db
     clinic = make_clinic(db.engine)
     procs("worker", db.config)
@@ -82,6 +82,14 @@ def test_saved_session_input_becomes_one_unsigned_draft_with_audit(fresh_practic
     assert "automatic thoughts" in text_of_note  # built from the clinician's input, not a placeholder
     assert any(event == "ai-bridge-draft_written" and f"forms_id={row['id']}" in base64.b64decode(c).decode()
                for event, c in log_rows)
+    # and the processes' logs name ids, never the patient or what the clinician wrote
+    with db.engine.connect() as conn:
+        lname, phone = conn.execute(text("SELECT lname, phone_cell FROM patient_data WHERE pid = :p"),
+                                    {"p": clinic.pid}).one()
+    logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("*.log"))
+    assert "task" in logs or "event" in logs  # the logs were written
+    for secret in (lname, phone, "automatic thoughts", "Schedule three pleasant"):
+        assert secret not in logs
 
 
 def test_worker_killed_mid_task_gives_exactly_one_draft(fresh_practice_db, procs):
