@@ -89,7 +89,7 @@ def presidio_docs(path: Path, limit: int | None) -> list[Doc]:
 
 def score(doc: Doc, covered: list[bool], tally: Tally) -> None:
     phi = [False] * len(doc.text)
-    for (start, end, category), charted in zip(doc.gold, doc.charted or [False] * len(doc.gold)):
+    for (start, end, category), charted in zip(doc.gold, doc.charted or [False] * len(doc.gold), strict=True):
         if category in NON_PHI:
             continue
         for i in range(start, end):
@@ -153,9 +153,9 @@ def main() -> None:
     if tagger and not default_tagger().available:
         print("tagger model missing: layers 1+2 only")
     print(f"layers: known + patterns{' + tagger' if tagger else ''}")
-    print(f"presidio mapping: GPE, STREET_ADDRESS -> LOCATION; ORGANIZATION -> ORG; CREDIT_CARD, IBAN_CODE, "
-          f"US_SSN, US_DRIVER_LICENSE -> ID; DATE_TIME -> DATE; DOMAIN_NAME -> URL; counted as non-PHI: "
-          f"TITLE, NRP, AGE <= 89, DATE_TIME that is a bare year (HIPAA Safe Harbor keeps years)")
+    print("presidio mapping: GPE, STREET_ADDRESS -> LOCATION; ORGANIZATION -> ORG; CREDIT_CARD, IBAN_CODE, "
+          "US_SSN, US_DRIVER_LICENSE -> ID; DATE_TIME -> DATE; DOMAIN_NAME -> URL; counted as non-PHI: "
+          "TITLE, NRP, AGE <= 89, DATE_TIME that is a bare year (HIPAA Safe Harbor keeps years)")
     report(f"(a) held-out synthetic sessions: {args.sessions}", run(synthetic_docs(args.sessions, args.seed), tagger))
     if args.presidio.is_file():
         docs = presidio_docs(args.presidio, args.limit)

@@ -63,7 +63,7 @@ def write_config() -> Path:
 
 
 def start(args: list[str], config: Path, log: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, AIB_CONFIG=str(config), OMP_NUM_THREADS="1", HF_HUB_OFFLINE="1",
+    env = dict(os.environ, AIB_CONFIG=str(config), OMP_NUM_THREADS="1", HF_HUB_OFFLINE="1", dramatiq_worker_timeout="100",
                TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(devdb.REPO))
     return subprocess.Popen([sys.executable, *args], env=env, cwd=devdb.REPO,
                             stdout=(VAR / log).open("wb"), stderr=subprocess.STDOUT, start_new_session=True)

@@ -33,7 +33,7 @@ class DetectorConfig:
     practice: str
     service_user: str
     rescan_window: int = 50
-    debounce_seconds: float = 2.0
+    debounce_seconds: float = 1.0
     appointment_lead_days: int = 3
     requeue_after_seconds: int = 300
     batch: int = 500
@@ -77,9 +77,11 @@ def _set_cursor(conn: Connection, practice: str, source: str, value: int, now: d
 
 def scan_forms(conn: Connection, cfg: DetectorConfig, hwm: int) -> tuple[list[Candidate], int]:
     f = oe.forms
+    # forms.date has whole seconds: + 1 s guarantees at least the debounce after the save
+    hold = float(cfg.debounce_seconds) + 1.0 if cfg.debounce_seconds > 0 else 0.0
     rows = conn.execute(select(
         f.c.id, f.c.pid, f.c.encounter, f.c.formdir, f.c.user, f.c.deleted, f.c.therapy_group_id,
-        (f.c.date > text(f"NOW() - INTERVAL {float(cfg.debounce_seconds)} SECOND")).label("young"),
+        (f.c.date > text(f"NOW() - INTERVAL {hold} SECOND")).label("young"),
     ).where(f.c.id > max(0, hwm - cfg.rescan_window)).order_by(f.c.id).limit(cfg.batch)).mappings().all()
     found, new_hwm = [], hwm
     for row in rows:

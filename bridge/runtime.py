@@ -40,7 +40,9 @@ class Runtime:
             if found is None:
                 ps = self.settings.practice(name)
                 hooks = Hooks(self.pm, ps.enabled, ps.options, where=ps.source or name)
-                found = Practice(ps, make_engine(ps.database), hooks)
+                # one connection per worker thread, plus the detector's lock and a spare
+                pool = max(5, self.settings.worker_threads + 2)
+                found = Practice(ps, make_engine(ps.database, pool_size=pool), hooks)
                 self._practices[name] = found
             return found
 

@@ -58,13 +58,13 @@ class PracticeSettings:
 class Settings:
     redis_url: str = "redis://127.0.0.1:6379/0"
     worker_processes: int = 1
-    worker_threads: int = 4
+    worker_threads: int = 8
     max_retries: int = 5
     min_backoff_ms: int = 500
     max_backoff_ms: int = 60_000
-    poll_seconds: float = 1.0
+    poll_seconds: float = 0.25
     rescan_window: int = 50
-    debounce_seconds: float = 2.0
+    debounce_seconds: float = 1.0
     requeue_after_seconds: int = 300
     appointment_lead_days: int = 3
     heartbeat_timeout_ms: int = 30_000
@@ -124,13 +124,13 @@ def _settings(cfg: Path, raw: dict[str, Any], practices: dict[str, PracticeSetti
     return Settings(
         redis_url=os.environ.get("AIB_REDIS_URL") or _get(redis, "url", str, "redis://127.0.0.1:6379/0", where),
         worker_processes=_get(worker, "processes", int, 1, where),
-        worker_threads=_get(worker, "threads", int, 4, where),
+        worker_threads=_get(worker, "threads", int, 8, where),
         max_retries=_get(worker, "max_retries", int, 5, where),
         min_backoff_ms=_get(worker, "min_backoff_ms", int, 500, where),
         max_backoff_ms=_get(worker, "max_backoff_ms", int, 60_000, where),
-        poll_seconds=float(_get(detector, "poll_seconds", (int, float), 1.0, where)),
+        poll_seconds=float(_get(detector, "poll_seconds", (int, float), 0.25, where)),
         rescan_window=_get(detector, "rescan_window", int, 50, where),
-        debounce_seconds=float(_get(detector, "debounce_seconds", (int, float), 2.0, where)),
+        debounce_seconds=float(_get(detector, "debounce_seconds", (int, float), 1.0, where)),
         requeue_after_seconds=_get(detector, "requeue_after_seconds", int, 300, where),
         appointment_lead_days=_get(detector, "appointment_lead_days", int, 3, where),
         heartbeat_timeout_ms=_get(redis, "heartbeat_timeout_ms", int, 30_000, where),

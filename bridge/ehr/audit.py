@@ -59,9 +59,17 @@ def new_id(result: Any) -> int:
 
 
 def db_now(conn: Connection) -> dt.datetime:
-    """NOW() in the session time zone (OpenEMR's local time), to the second."""
+    """NOW() in the session time zone (OpenEMR's local time), to the second; read once per
+    transaction, so every row a transaction writes carries the same time."""
+    txn = conn.get_transaction()
+    cached = conn.info.get("aib_now")
+    if txn is not None and cached is not None and cached[0] is txn:
+        return cached[1]  # type: ignore[no-any-return]
     value = conn.execute(text("SELECT NOW()")).scalar_one()
-    return value.replace(microsecond=0) if isinstance(value, dt.datetime) else dt.datetime.now()
+    now = value.replace(microsecond=0) if isinstance(value, dt.datetime) else dt.datetime.now()
+    if txn is not None:
+        conn.info["aib_now"] = (txn, now)
+    return now
 
 
 def record(conn: Connection, entry: AuditEntry, *, openemr_log: bool = True) -> int:

@@ -103,7 +103,7 @@ def known_identifiers(conn: Connection, pid: int, clin: Clinician | None, facili
                                       "guardiancity") if p[c]]
         k.zip += [p[c] for c in ("postal_code", "guardianpostalcode") if p[c]]
         k.date += _date_forms(p["DOB"])
-        k.id += [p[c] for c in ("pubpid", "ss", "drivers_license") if p[c]] + [str(pid)]
+        k.id += [p[c] for c in ("pubpid", "ss", "drivers_license") if p[c]]
         k.phone += [p[c] for c in ("phone_home", "phone_biz", "phone_contact", "phone_cell",
                                    "guardianphone", "guardianworkphone") if p[c]]
         k.email += [p[c] for c in ("email", "email_direct", "guardianemail") if p[c]]

@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _env(config: Path) -> dict[str, str]:
     return dict(os.environ, AIB_CONFIG=str(config), OMP_NUM_THREADS="1", PYTHONPATH=str(REPO),
+                dramatiq_worker_timeout="100",
                 HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", AIB_LOG_LEVEL="INFO")
 
 

@@ -77,3 +77,25 @@ def test_corrupt_model_degrades(tmp_path: Path, caplog: pytest.LogCaptureFixture
     caplog.set_level(logging.WARNING)
     assert Tagger(bad).spans("Dariusz called.") == []
     assert any("failed to load" in r.getMessage() for r in caplog.records)
+
+
+def test_fast_inference_matches_flair_predict(tagger: Tagger) -> None:
+    from plugins.redaction import inference
+
+    model = tagger._load()
+    sentences = [["Yesterday", "Marguerite", "Okonkwo", "called", "."], ["She", "moved", "to", "Ljubljana"],
+                 ["Plain", "words", "only", "."]]
+    assert inference.predict_tags(model, sentences) == inference._flair_predict(model, sentences)
+
+
+@pytest.mark.parametrize(("tags", "entities"), [
+    (["O", "B-PER", "E-PER", "O"], [(1, 2, "PER")]),  # a two-token person
+    (["S-LOC", "O", "S-ORG"], [(0, 0, "LOC"), (2, 2, "ORG")]),  # single-token entities
+    (["O", "I-PER", "E-PER"], [(1, 2, "PER")]),  # an entity whose B- went missing still counts
+    (["B-PER", "B-PER", "E-PER"], [(0, 0, "PER"), (1, 2, "PER")]),  # a new B- starts a new entity
+    (["O", "O"], []),  # nothing
+])
+def test_bioes_entities(tags: list[str], entities: list[tuple[int, int, str]]) -> None:
+    from plugins.redaction.tagger import bioes_entities
+
+    assert bioes_entities(tags) == entities
