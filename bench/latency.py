@@ -1,6 +1,6 @@
 """Latency and throughput of the whole bridge: Session Input saved -> progress-note draft committed.
 
-    OMP_NUM_THREADS=1 .venv/bin/python bench/latency.py [--n 200] [--rate 2] [--workers 1] [--threads 4]
+    OMP_NUM_THREADS=1 .venv/bin/python bench/latency.py [--n 200] [--rate 2] [--workers 1] [--threads 8]
 
 Everything is real: a fresh MariaDB database loaded from OpenEMR's ``database.sql`` with the
 bridge installed, a private ``redis-server`` (so no other bench or test shares the queue), one
@@ -625,9 +625,9 @@ def outcome_lines(tries: collections.Counter[str], failed: int) -> list[str]:
 
 
 def debounce_window(debounce: float) -> tuple[float, float]:
-    """forms.date has 1 s precision, so a form waits between ceil(D)-1 and ceil(D) seconds."""
-    top = float(-(-debounce // 1))
-    return top - 1, top
+    """The detector holds an LBF form at least D and at most D+1 seconds (forms.date has whole
+    seconds, so it waits one second more than the setting); D = 0 turns the hold off."""
+    return (debounce, debounce + 1.0) if debounce > 0 else (0.0, 0.0)
 
 
 def header(args: argparse.Namespace, gap: tuple[float, float]) -> list[str]:
@@ -639,8 +639,8 @@ def header(args: argparse.Namespace, gap: tuple[float, float]) -> list[str]:
         f"settings: workers {args.workers} process(es) x {args.threads} threads; detector poll {args.poll}s, "
         f"debounce {args.debounce}s; retries/backoff: the product defaults; plugins notes+plans+assessments; "
         f"{args.patients} synthetic patients",
-        f"NOTE: the detector's debounce and poll are INSIDE the measured latency. forms.date has 1-second "
-        f"precision, so a debounce of {args.debounce}s holds a form {low:.0f}-{high:.0f}s; the poll adds "
+        f"NOTE: the detector's debounce and poll are INSIDE the measured latency: a debounce of "
+        f"{args.debounce}s holds a form {low:.1f}-{high:.1f}s (forms.date has whole seconds); the poll adds "
         f"0-{args.poll}s.",
         f"timing: watcher polls every {args.poll_ms} ms; largest gap between polls {gap[1] * 1000:.0f} ms "
         f"(p99 {gap[0] * 1000:.0f} ms) = the error bound (latencies over-stated by at most that)",
@@ -737,10 +737,10 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--n", type=int, default=200, help="forms per phase (default 200)")
     p.add_argument("--rate", type=float, default=2.0, help="forms saved per second in the latency phase (default 2)")
     p.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes (default 1)")
-    p.add_argument("--threads", type=int, default=4, help="threads per worker process (default 4)")
+    p.add_argument("--threads", type=int, default=8, help="threads per worker process (default 8, the product's)")
     p.add_argument("--patients", type=int, default=20, help="synthetic patients; sessions cycle over them")
-    p.add_argument("--debounce", type=float, default=0.3, help="detector debounce_seconds (default 0.3)")
-    p.add_argument("--poll", type=float, default=0.1, help="detector poll_seconds (default 0.1)")
+    p.add_argument("--debounce", type=float, default=1.0, help="detector debounce_seconds (default 1.0, the product's)")
+    p.add_argument("--poll", type=float, default=0.25, help="detector poll_seconds (default 0.25, the product's)")
     p.add_argument("--poll-ms", type=int, default=20, help="the watcher's poll interval in ms (default 20)")
     p.add_argument("--profile", type=int, default=24, help="forms whose tasks are profiled in-process (0: skip)")
     p.add_argument("--top", type=int, default=25, help="profile rows to print")

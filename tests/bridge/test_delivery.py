@@ -8,13 +8,12 @@ from __future__ import annotations
 import base64
 import signal
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from bridge.devdb import submit_session_form
-from tests.bridge.processes import PrivateRedis, start_detector, start_worker, stop, wait_until
+from tests.bridge.processes import PrivateRedis, stop, wait_until
 from tests.conftest import SESSION_VALUES, make_clinic, write_config
 
 pytestmark = pytest.mark.slow
@@ -40,20 +39,6 @@ def scalar(engine, sql: str) -> object:
 
 def tasks_settled(engine) -> bool:
     return scalar(engine, "SELECT COUNT(*) FROM aib_tasks WHERE status NOT IN ('done','skipped','failed')") == 0
-
-
-@pytest.fixture
-def procs(tmp_path: Path):
-    started = []
-
-    def launch(kind: str, config: Path):
-        proc = (start_worker if kind == "worker" else start_detector)(config, tmp_path / f"{kind}{len(started)}.log")
-        started.append(proc)
-        return proc
-
-    yield launch
-    for proc in started:
-        stop(proc)
 
 
 def test_saved_session_input_becomes_one_unsigned_draft_with_audit(fresh_practice_db, procs, tmp_path):

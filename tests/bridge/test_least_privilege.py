@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from bridge.cli import main as cli
 from bridge.devdb import esign, submit_session_form
 from bridge.ehr import tables as aib
-from tests.bridge.processes import start_detector, start_worker, stop, wait_until
+from tests.bridge.processes import wait_until
 from tests.conftest import SESSION_VALUES, make_clinic, write_config
 
 pytestmark = pytest.mark.slow
@@ -63,20 +63,6 @@ def accounts(fresh_practice_db, tmp_path, monkeypatch):
     made = Accounts(fresh_practice_db.engine, fresh_practice_db.name, tmp_path, monkeypatch)
     yield made
     made.drop()
-
-
-@pytest.fixture
-def procs(tmp_path: Path):
-    started = []
-
-    def launch(kind: str, config: Path):
-        proc = (start_worker if kind == "worker" else start_detector)(config, tmp_path / f"{kind}{len(started)}.log")
-        started.append(proc)
-        return proc
-
-    yield launch
-    for proc in started:
-        stop(proc)
 
 
 def uninstall(engine) -> None:
