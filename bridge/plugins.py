@@ -169,7 +169,7 @@ class Hooks:
 
     # -- redaction -----------------------------------------------------------------------
     def redact(self, text: str, known: KnownIdentifiers) -> Redacted:
-        result = self._caller("bridge_redact")(text=text, known=known)
+        result = self._caller("bridge_redact")(text=text, known=known, options=self.options("redaction"))
         if result is None:
             raise PluginError("no plugin answered bridge_redact; the redaction plugin must be registered")
         redacted: Redacted = result

@@ -147,11 +147,12 @@ def bridge_score_history(pid: int, ctx: WorkContext) -> list[Score] | None:
 
 
 @hookspec(firstresult=True)
-def bridge_redact(text: str, known: KnownIdentifiers) -> Redacted | None:
+def bridge_redact(text: str, known: KnownIdentifiers, options: dict[str, Any]) -> Redacted | None:
     """Replace identifiers in ``text`` by typed placeholders (worker process).
 
-    ``firstresult``: the redaction plugin answers. The result keeps its mapping in memory
-    only; ``restore`` puts identifiers back into a model's answer.
+    ``known`` holds the identifiers the chart already has; ``options`` are the redaction
+    plugin's practice options. ``firstresult``: the redaction plugin answers. The result keeps
+    its mapping in memory only; ``restore`` puts identifiers back into a model's answer.
     """
 
 

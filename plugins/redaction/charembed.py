@@ -75,7 +75,7 @@ class BatchedCharEmbeddings(TokenEmbeddings):
     def _add_embeddings_internal(self, sentences: list[Sentence]) -> list[Sentence]:
         tokens = [token for sentence in sentences for token in sentence.tokens]
         if tokens:
-            for token, vector in zip(tokens, self.vectors([token.text for token in tokens])):
+            for token, vector in zip(tokens, self.vectors([token.text for token in tokens]), strict=True):
                 token.set_embedding(self.name, vector)
         return sentences
 
@@ -91,7 +91,7 @@ class BatchedCharEmbeddings(TokenEmbeddings):
         if missing:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            self._cache.update(zip(missing, self._encode(missing)))
+            self._cache.update(zip(missing, self._encode(missing), strict=True))
         return torch.stack([self._cache[text] for text in texts])
 
     def _encode(self, texts: list[str]) -> torch.Tensor:

@@ -8,8 +8,8 @@ import itertools
 import re
 
 from hooks.types import Span
-from plugins.redaction.variants import common_words
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
+from plugins.redaction.variants import common_words
 
 _ID_WORDS = (
     r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"
@@ -48,11 +48,7 @@ CITY_STATE_RE = re.compile(
     rf"\s*,\s*(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
 )
 NOT_NAMES = frozenset(
-    "i i'm i've i'd the a an and or but he she they we you it this that his her their my our your "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
-    "july august september october november december today tomorrow yesterday client patient "
-    "therapist mom dad god christmas easter thanksgiving said says told was is has had who when "
-    "if what also has then so not no yes dr mr mrs ms mx miss prof doctor".split()
+    ["i", "i'm", "i've", "i'd", "the", "a", "an", "and", "or", "but", "he", "she", "they", "we", "you", "it", "this", "that", "his", "her", "their", "my", "our", "your", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow", "yesterday", "client", "patient", "therapist", "mom", "dad", "god", "christmas", "easter", "thanksgiving", "said", "says", "told", "was", "is", "has", "had", "who", "when", "if", "what", "also", "has", "then", "so", "not", "no", "yes", "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor"]
 )
 
 

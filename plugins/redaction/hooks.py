@@ -19,9 +19,10 @@ def bridge_option_defaults() -> dict[str, dict[str, Any]]:
 
 
 @hookimpl
-def bridge_redact(text: str, known: KnownIdentifiers) -> Redacted:
-    """All three layers; the mapping stays in the returned object, in memory."""
-    return redact(text, known)
+def bridge_redact(text: str, known: KnownIdentifiers, options: dict[str, Any]) -> Redacted:
+    """All three layers (the tagger unless the practice set ``tagger = false``); the mapping
+    stays in the returned object, in memory."""
+    return redact(text, known, tagger=bool(options.get("tagger", True)))
 
 
 @hookimpl

@@ -10,10 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 BATCH_SIZE = 256
+# A token is part of an entity when the entity tags together get at least this probability
+# (argmax would need one tag to beat "O" alone): redaction prefers recall.
+ENTITY_THRESHOLD = 0.4
 
 
-def predict_tags(model: Any, token_lists: list[list[str]]) -> list[list[str]]:
-    """The tag of every token of every sentence (sentences keep their order)."""
+def predict_tags(model: Any, token_lists: list[list[str]], threshold: float | None = ENTITY_THRESHOLD
+                 ) -> list[list[str]]:
+    """The tag of every token of every sentence (sentences keep their order); with
+    ``threshold=None``, plain argmax as flair's ``predict`` does."""
     import torch
 
     if not _fast_path(model):
@@ -23,7 +28,8 @@ def predict_tags(model: Any, token_lists: list[list[str]]) -> list[list[str]]:
     with torch.no_grad():
         for begin in range(0, len(order), BATCH_SIZE):
             chunk = order[begin : begin + BATCH_SIZE]
-            for i, sentence_tags in zip(chunk, _batch_tags(model, [token_lists[i] for i in chunk])):
+            batch = [token_lists[i] for i in chunk]
+            for i, sentence_tags in zip(chunk, _batch_tags(model, batch, threshold), strict=True):
                 tags[i] = sentence_tags
     return tags
 
@@ -35,7 +41,7 @@ def _fast_path(model: Any) -> bool:
             and not model.training)
 
 
-def _batch_tags(model: Any, batch: list[list[str]]) -> list[list[str]]:
+def _batch_tags(model: Any, batch: list[list[str]], threshold: float | None) -> list[list[str]]:
     """Tags of one batch of sentences sorted longest first."""
     import torch
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
@@ -47,9 +53,25 @@ def _batch_tags(model: Any, batch: list[list[str]]) -> list[list[str]]:
         padded = model.embedding2nn(padded)
     packed = pack_padded_sequence(padded, torch.tensor(lengths), batch_first=True)
     output, _ = pad_packed_sequence(model.rnn(packed)[0], batch_first=True)
-    best = model.linear(output).argmax(dim=2).tolist()
+    scores = model.linear(output)
     names = model.label_dictionary.get_items()
-    return [[names[i] for i in row[:length]] for row, length in zip(best, lengths)]
+    best = _decide(scores, names.index("O"), threshold).tolist()
+    return [[names[i] for i in row[:length]] for row, length in zip(best, lengths, strict=True)]
+
+
+def _decide(scores: Any, outside: int, threshold: float | None) -> Any:
+    """Index of the chosen tag per token: argmax, or the best entity tag when all entity
+    tags together reach ``threshold``."""
+    import torch
+
+    if threshold is None:
+        return scores.argmax(dim=2)
+    probs = torch.softmax(scores, dim=2)
+    entity = probs.clone()
+    entity[:, :, outside] = -1.0
+    best_entity = entity.argmax(dim=2)
+    is_entity = (1.0 - probs[:, :, outside]) >= threshold
+    return torch.where(is_entity, best_entity, torch.full_like(best_entity, outside))
 
 
 def _flair_predict(model: Any, token_lists: list[list[str]]) -> list[list[str]]:

@@ -4,9 +4,9 @@ Person names word by word (parts, nicknames, initials, possessives, case and acc
 variants: :mod:`names`); ids, phones and ZIPs by their digits however grouped, places and
 organisations word by word (:mod:`literal`); the birth date in every date format (one
 regex per date); e-mail addresses and their user names. A name part that is also an
-ordinary word ("Hope", "Will") is certain only when capitalised inside a sentence or part
-of a longer name; other mentions are *candidates* the tagger confirms, and "Will you ..."
-questions are never the name.
+ordinary word ("Hope", "Will") is certain when capitalised or part of a longer name;
+lower-case mentions are *candidates* the tagger confirms, and sentence-initial questions
+("Will you ...", "May I ...") are never the name.
 """
 from __future__ import annotations
 
@@ -122,15 +122,14 @@ def _compiled(source: str) -> re.Pattern[str]:
 
 
 def _word_use(text: str, start: int, end: int) -> str:
-    """"name" (capitalised mid-sentence), "maybe" (lower-case, all-caps or sentence start),
-    or "" ("Will you ...", "May I ...": a question word, never the name)."""
+    """"name" (capitalised), "maybe" (lower case: the tagger decides), or "" ("Will you ...",
+    "May I ...": a sentence-initial question word, never the name)."""
     before = text[:start].rstrip()
     at_start = not before or before[-1] in ".!?:;\n\"'(-"
     if at_start and _MODAL_RE.match(text, end):
         return ""
     word = text[start:end]
-    titled = word[:1].isupper() and not word.isupper()
-    return "name" if titled and not at_start else "maybe"
+    return "maybe" if word.islower() else "name"
 
 
 def known_spans(text: str, known: KnownIdentifiers | None) -> list[Span]:

@@ -10,8 +10,8 @@ candidates for the tagger to confirm.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from hooks.types import Span
 from plugins.redaction.textutil import fold

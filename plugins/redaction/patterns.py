@@ -7,7 +7,7 @@ only that group (the context words stay). Validators drop matches that only look
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from hooks.types import Span
 from plugins.redaction import context

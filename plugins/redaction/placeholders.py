@@ -49,8 +49,10 @@ def assign(text: str, spans: list[Span]) -> Redaction:
     """Replace ``spans`` (sorted, disjoint) in ``text`` by placeholders."""
     keys = [(span.category, value_key(text[span.start : span.end])) for span in spans]
     names = _numbered(keys)
-    pieces, mapping, pos = [], {}, 0
-    for span, key in zip(spans, keys):
+    pieces: list[str] = []
+    mapping: dict[str, str] = {}
+    pos = 0
+    for span, key in zip(spans, keys, strict=True):
         placeholder = names[key]
         mapping.setdefault(placeholder, text[span.start : span.end])
         pieces += [text[pos : span.start], placeholder]
@@ -68,7 +70,7 @@ def _numbered(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     names = {}
     for category, members in by_category.items():
         numbers = _RANDOM.sample(range(1, len(members) + 1), len(members))
-        names.update({key: f"[{category}_{n}]" for key, n in zip(members, numbers)})
+        names.update({key: f"[{category}_{n}]" for key, n in zip(members, numbers, strict=True)})
     return names
 
 

@@ -6,6 +6,7 @@ apply. Sentences are tagged in batches.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -75,14 +76,14 @@ class Tagger:
         offsets = [toks for s, e in sentences(text) if (toks := tokenize(text, s, e))]
         with self._lock:
             tags = predict_tags(model, [[text[s:e] for s, e in toks] for toks in offsets])
-        return [span for toks, sent_tags in zip(offsets, tags) for span in _entity_spans(text, toks, sent_tags)]
+        return [span for toks, sent_tags in zip(offsets, tags, strict=True) for span in _entity_spans(text, toks, sent_tags)]
 
 
 def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Span]:
     out = []
     for first, last, tag in bioes_entities(tags):
         start, end = toks[first][0], toks[last][1]
-        if _ordinary(text[start:end]):
+        if _ordinary(text[start:end], tag):
             continue
         category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
         out.append(Span(start, end, category, "model"))
@@ -109,10 +110,21 @@ def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
     return [(first, last, kind) for first, last, kind in out]
 
 
-def _ordinary(value: str) -> bool:
-    """An "entity" made only of frequent English words that are never names ("Hello")."""
-    words = [w.lower() for w in _WORD_RE.findall(value)]
-    return bool(words) and all(w in stop_words() for w in words)
+def _ordinary(value: str, tag: str) -> bool:
+    """An "entity" without letters, or made only of frequent English words that are never
+    names ("Hello", "Personal Info"), or a person made only of dictionary words ("Salesperson")."""
+    words = [w.lower() for w in _WORD_RE.findall(value) if len(w) > 1]
+    if not words:
+        return True
+    return all(w in stop_words() for w in words) or (tag == "PER" and all(w in lexicon() for w in words))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "lexicon.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
 
 
 _DEFAULT = Tagger()

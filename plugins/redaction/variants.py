@@ -11,7 +11,7 @@ from plugins.redaction.textutil import fold
 
 _TITLES = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "jr", "sr", "ii", "iii", "iv",
            "md", "phd", "psyd", "lcsw", "lpc", "lmft", "lmhc", "msw", "rn", "np", "pmhnp", "do",
-           "lcpc", "lpcc", "ma", "ms", "mft", "bcba", "edd"}
+           "lcpc", "lpcc", "ma", "mft", "bcba", "edd"}
 NICKNAMES = {
     "william": ("will", "bill", "billy", "liam", "willie"), "robert": ("rob", "bob", "bobby", "robbie"),
     "elizabeth": ("liz", "beth", "betty", "lizzie", "eliza"), "katherine": ("kate", "katie", "kathy", "kat"),

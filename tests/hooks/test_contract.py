@@ -212,3 +212,12 @@ def test_hook_bridge_is_part2(hooks):
 
     assert hooks.is_part2(_chart(diagnoses=[Diagnosis("F10.20", "Alcohol dependence")])) is True
     assert hooks.is_part2(_chart(diagnoses=[Diagnosis("F33.1", "Major depressive disorder")])) is False
+
+
+def test_redaction_tagger_option_reaches_the_plugin():
+    # a name nobody listed is found only by the tagger; a practice can switch the tagger off
+    text_ = "She argued with Bartholomew Kowalski about rent."
+    with_tagger = Hooks(build_manager(), ["notes"]).redact(text_, KnownIdentifiers())
+    without = Hooks(build_manager(), ["notes"], {"redaction": {"tagger": False}}).redact(text_, KnownIdentifiers())
+    assert "Kowalski" not in with_tagger.text
+    assert "Kowalski" in without.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from hooks.types import KnownIdentifiers
 

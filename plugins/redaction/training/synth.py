@@ -13,18 +13,26 @@ import functools
 import random
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from faker import Faker
 
 from hooks.types import KnownIdentifiers
-from plugins.redaction.variants import stop_words
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
-    HELDOUT_PHI_TEMPLATES, HOLIDAY_PREFIXES, HOLIDAYS, NRP, ORG_SUFFIXES, ORG_WORDS, PHI_TEMPLATES,
-    PLAIN_TEMPLATES, RELATIONS, WORD_NAMES,
+    HELDOUT_PHI_TEMPLATES,
+    HOLIDAY_PREFIXES,
+    HOLIDAYS,
+    NRP,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    PHI_TEMPLATES,
+    PLAIN_TEMPLATES,
+    RELATIONS,
+    WORD_NAMES,
 )
+from plugins.redaction.variants import stop_words
 
 LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
            "pl_PL", "nl_NL", "pt_BR", "sv_SE", "en_IN")

@@ -27,7 +27,7 @@ def bioes(sample: Sample) -> list[list[tuple[str, str]]]:
     for s_start, s_end in sentences(sample.text):
         toks = tokenize(sample.text, s_start, s_end)
         tags = [_tag_of(start, end, sample.spans) for start, end in toks]
-        out.append([(sample.text[s:e], t) for (s, e), t in zip(toks, _to_bioes(tags))])
+        out.append([(sample.text[s:e], t) for (s, e), t in zip(toks, _to_bioes(tags), strict=True)])
     return out
 
 

@@ -1,12 +1,13 @@
-"""Build ``data/stop_words.txt``: frequent English words that are never names or places.
+"""Build ``data/stop_words.txt`` and ``data/lexicon.txt`` from pyspellchecker's English list.
 
     python -m plugins.redaction.training.wordlist
 
-The 12,000 most frequent words of pyspellchecker's English list, minus every first name,
-last name, city, state and country Faker knows in the locales the generator uses, minus
-words that are also names (Hope, Will...). The tagger drops an entity made only of these
-words ("Hello", "Maybe", "Personal Info"), which is the kind of mistake a character model
-makes on capitalised ordinary words.
+Both are the most frequent English words minus every first name, last name, city, state
+and country Faker knows in the generator's locales, minus words that are also names (Hope,
+Will...). ``stop_words`` (from the top 12,000) is a tagger input feature and drops any entity made
+only of such words ("Hello", "Personal Info"); ``lexicon`` (from the top 45,000) drops a *person*
+made only of ordinary words ("incorrectly", "Salesperson"), the kind of mistake a small
+character model makes.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from plugins.redaction.training.synth import LOCALES
 from plugins.redaction.training.templates import WORD_NAMES
 from plugins.redaction.variants import NICKNAMES
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "stop_words.txt"  # read by variants.stop_words
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def proper_nouns(samples: int = 4000) -> set[str]:
@@ -38,11 +39,18 @@ def proper_nouns(samples: int = 4000) -> set[str]:
 def main() -> None:
     frequency = SpellChecker(language="en").word_frequency
     names = proper_nouns()
-    ranked = sorted(frequency.dictionary.items(), key=lambda item: -item[1])[:12000]
-    words = [w for w, _ in ranked if w.isalpha() and len(w) > 1 and w not in names]
-    header = "# Frequent English words that are not names or places (see training/wordlist.py).\n"
-    OUT.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
-    print(f"{len(words)} words -> {OUT}")
+    ranked = [w for w, _ in sorted(frequency.dictionary.items(), key=lambda item: -item[1])]
+
+    def plain(top: int) -> list[str]:
+        return [w for w in ranked[:top] if w.isalpha() and len(w) > 1 and w not in names]
+
+    write(DATA / "stop_words.txt", plain(12000), "Frequent English words that are not names or places")
+    write(DATA / "lexicon.txt", plain(45000), "English words that are not names (a person made only of these is dropped)")
+
+
+def write(path: Path, words: list[str], title: str) -> None:
+    path.write_text(f"# {title} (see training/wordlist.py).\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(f"{len(words)} words -> {path}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ def pm() -> pluggy.PluginManager:
 
 def test_hook_bridge_redact(pm: pluggy.PluginManager) -> None:
     known = KnownIdentifiers(patient=["Ines Halvorsen"])
-    result = pm.hook.bridge_redact(text="Ines Halvorsen called 503-555-0187.", known=known)
+    result = pm.hook.bridge_redact(text="Ines Halvorsen called 503-555-0187.", known=known, options={})
     assert "Halvorsen" not in result.text and "503" not in result.text
     assert all(isinstance(span, Span) for span in result.spans)
     assert result.restore(result.text) == "Ines Halvorsen called 503-555-0187."
