@@ -126,7 +126,7 @@ class Composer:
         )).format(sx=sx, fx=fx, dx=names))
 
     def plan(self) -> str:
-        return lead(self.v, ("Plan: {}.", "Next steps: {}.", "{}."), self.s.plan)
+        return lead(self.v, ("{}.", "Next steps: {}."), self.s.plan)  # the section is titled Plan
 
 
 def _article(phrase: str) -> str:
