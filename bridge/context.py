@@ -69,6 +69,7 @@ class PracticeContext:
         )
         chart.goals = hooks.active_goals(event.pid, self)
         chart.scores = hooks.score_history(event.pid, self)
+        chart.measures = hooks.recommended_measures(chart, self)
         chart.part2 = hooks.is_part2(chart)
         return chart
 

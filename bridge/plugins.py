@@ -167,6 +167,9 @@ class Hooks:
     def score_history(self, pid: int, ctx: WorkContext) -> list[Score]:
         return self._caller("bridge_score_history")(pid=pid, ctx=ctx) or []
 
+    def recommended_measures(self, chart: Chart, ctx: WorkContext) -> list[str]:
+        return self._caller("bridge_recommended_measures")(chart=chart, ctx=ctx) or []
+
     # -- redaction -----------------------------------------------------------------------
     def redact(self, text: str, known: KnownIdentifiers) -> Redacted:
         result = self._caller("bridge_redact")(text=text, known=known, options=self.options("redaction"))

@@ -141,6 +141,16 @@ def bridge_score_history(pid: int, ctx: WorkContext) -> list[Score] | None:
     """
 
 
+@hookspec(firstresult=True)
+def bridge_recommended_measures(chart: Chart, ctx: WorkContext) -> list[str] | None:
+    """The clinician's measurement shortlist for this chart's visit (worker process).
+
+    Fires while the host loads a chart, after goals and scores. Return readable lines such as
+    "PHQ-9: due (31 days since last, 2026-10-01)" for the instruments the diagnoses call for,
+    due or not; ``firstresult``: the assessments plugin answers, None lets another answer.
+    """
+
+
 # ---------------------------------------------------------------------------------------
 # Redaction (worker process; the essential redaction plugin answers)
 # ---------------------------------------------------------------------------------------

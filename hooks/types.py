@@ -187,6 +187,7 @@ class Chart:
     part2: bool = False
     known: KnownIdentifiers = field(default_factory=KnownIdentifiers)
     facility: str = ""
+    measures: list[str] = field(default_factory=list)  # recommended instruments, readable lines
 
 
 # --- what plugins hand back to be written -----------------------------------------------

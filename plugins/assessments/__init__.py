@@ -11,6 +11,8 @@ How the hooks combine:
   ``bridge.ehr.portal.write_delivery``); for a completion, fixed-code scoring becomes an
   unsigned ``assessment_result`` draft in the encounter, plus a same-day ``Alert`` when PHQ-9
   item 9 is above 0, whatever the total.
+- ``bridge_recommended_measures``: the clinician's shortlist (instruments the diagnoses call
+  for, due or not), shown in each drafted note's Review section.
 - ``bridge_score_history``: scores oldest first, feeding the notes' golden thread and the
   plans' objectives.
 
@@ -24,6 +26,7 @@ from plugins.assessments.hooks import (
     bridge_layouts,
     bridge_lists,
     bridge_option_defaults,
+    bridge_recommended_measures,
     bridge_score_history,
 )
 
@@ -33,5 +36,6 @@ __all__ = [
     "bridge_layouts",
     "bridge_lists",
     "bridge_option_defaults",
+    "bridge_recommended_measures",
     "bridge_score_history",
 ]

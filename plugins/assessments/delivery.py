@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hooks.errors import PermanentFailure, SkipEvent
-from hooks.types import Delivery, Event, Outcome, Score, WorkContext
+from hooks.types import Chart, Delivery, Event, Outcome, Score, WorkContext
 from plugins.assessments import history, store
 from plugins.assessments.fhir import build_questionnaire
 from plugins.assessments.instruments import get
@@ -70,6 +70,17 @@ def shortlist(ctx: WorkContext, event: Event, appt: store.Appointment,
     return recommend(chart.diagnoses, scores, on=appt.date,
                      sessions_since=_sessions_since(ctx.db, appt.pid, scores, appt.date),
                      options=options)
+
+
+def shortlist_lines(chart: Chart, ctx: WorkContext, options: Mapping[str, Any]) -> list[str] | None:
+    """The clinician's shortlist for the chart's visit, as readable lines (due or not)."""
+    if ctx.db is None:
+        return None
+    day = chart.encounter_date or ctx.today()
+    recs = recommend(chart.diagnoses, chart.scores, on=day, options=options,
+                     sessions_since=_sessions_since(ctx.db, chart.pid, chart.scores, day))
+    return [f"{r.instrument}: {'due' if r.due else 'not due'} ({r.why}); for {', '.join(r.diagnoses)}"
+            for r in recs]
 
 
 def _delivery(rec: Recommendation, appt: store.Appointment, provider_id: int) -> Delivery:

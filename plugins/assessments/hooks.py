@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from hooks import hookimpl
-from hooks.types import Event, EventKind, LayoutForm, ListDef, Outcome, Score, WorkContext
+from hooks.types import Chart, Event, EventKind, LayoutForm, ListDef, Outcome, Score, WorkContext
 from plugins.assessments import completion, delivery, history
 from plugins.assessments.layout import layout
 from plugins.assessments.options import DEFAULTS, PLUGIN, resolve
@@ -58,3 +58,9 @@ def bridge_score_history(pid: int, ctx: WorkContext) -> list[Score] | None:
     if ctx.db is None:
         return None
     return history.score_history(ctx.db, pid, resolve(ctx.options(PLUGIN)))
+
+
+@hookimpl
+def bridge_recommended_measures(chart: Chart, ctx: WorkContext) -> list[str] | None:
+    """The shortlist for the chart's visit: instruments its diagnoses call for, due or not."""
+    return delivery.shortlist_lines(chart, ctx, resolve(ctx.options(PLUGIN)))

@@ -124,6 +124,7 @@ def _review(findings: list[str], golden: thread.Thread, spell: list[str], note: 
              for link in golden.links]
     lines = ["Goals addressed: " + ", ".join(named)] if named else []
     lines += [f"Score trend: {t.line()}" for t in golden.trends]
+    lines += [f"Measure: {m}" for m in golden.measures]
     if golden.last_note:
         lines.append(f"Previous signed note: {golden.last_note.date.isoformat()}")
     return {

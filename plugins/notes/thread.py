@@ -52,6 +52,7 @@ class Thread:
     trends: list[Trend] = field(default_factory=list)
     last_note: PriorNote | None = None
     flags: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)  # the assessments plugin's shortlist
 
     @property
     def goal_ids(self) -> list[str]:
@@ -61,7 +62,8 @@ class Thread:
 def build(session: SessionInput, chart: Chart) -> Thread:
     goals = [g for g in chart.goals if g.status in ("", "active")]
     thread = Thread(trends=trends(chart.scores, chart.encounter_date),
-                    last_note=_last_note(chart.prior_notes, chart.encounter_date))
+                    last_note=_last_note(chart.prior_notes, chart.encounter_date),
+                    measures=list(chart.measures))
     text = " \n".join((session.goal_progress, session.focus, session.response, session.plan))
     cited, thread.unknown_ids = _cited(text, goals)
     if cited:

@@ -221,3 +221,18 @@ def test_redaction_tagger_option_reaches_the_plugin():
     without = Hooks(build_manager(), ["notes"], {"redaction": {"tagger": False}}).redact(text_, KnownIdentifiers())
     assert "Kowalski" not in with_tagger.text
     assert "Kowalski" in without.text
+
+
+def test_hook_bridge_recommended_measures(practice_db):
+    # a depressive diagnosis calls for the PHQ-9; never given before, it is due at intake,
+    # and the clinician sees that in the drafted note's Review section
+    clinic = make_clinic(practice_db.engine)
+    forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
+                                   clinic.clinician_id, SESSION_VALUES)
+    pump(practice_db.runtime)
+    with practice_db.engine.connect() as conn:
+        review = conn.execute(text(
+            "SELECT l.field_value FROM aib_drafts d JOIN forms f ON f.id = d.forms_id JOIN lbf_data l "
+            "ON l.form_id = f.form_id AND l.field_id = 'review_thread' WHERE d.source_key = :k "
+            "AND d.kind = 'progress_note'"), {"k": f"forms:{forms_id}"}).scalar()
+    assert "Measure: PHQ-9: due" in review and "F33.1" in review
