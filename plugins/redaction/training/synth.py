@@ -21,6 +21,8 @@ from faker import Faker
 from hooks.types import KnownIdentifiers
 from plugins.redaction.training import formats
 from plugins.redaction.training.templates import (
+    GENERAL_PHI_TEMPLATES,
+    GENERAL_PLAIN_TEMPLATES,
     HELDOUT_PHI_TEMPLATES,
     HOLIDAY_PREFIXES,
     HOLIDAYS,
@@ -41,11 +43,34 @@ _NOT_PHI = {"rel", "JOB", "NRP"}
 _PHI = [t for t in PHI_TEMPLATES.splitlines() if t.strip()]
 _HELDOUT = [t for t in HELDOUT_PHI_TEMPLATES.splitlines() if t.strip()]
 _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
+_GENERAL = [t for t in GENERAL_PHI_TEMPLATES.splitlines() if t.strip()]
+_GENERAL_PLAIN = [t for t in GENERAL_PLAIN_TEMPLATES.splitlines() if t.strip()]
+# Share of training sentences drawn from the general (non-clinical) templates; the test split
+# never uses them, so the held-out benchmark keeps measuring therapy text.
+GENERAL_SHARE = 0.25
+_BRAND_PARTS = ("ver", "zen", "lum", "tri", "ax", "cor", "nov", "qua", "rix", "dex", "sol", "mer",
+                "ion", "tek", "vant", "ora", "pli", "fy", "bit", "sys", "nex", "ly", "ium", "opt")
+_ORG_WORDS_2 = ("Blue", "Open", "Bright", "Green", "True", "Clear", "First", "Prime", "Smart", "Swift",
+                "Golden", "Urban", "Global", "United", "Pacific", "Northern", "Modern", "Next", "Red",
+                "Solid", "Simple", "Rapid", "Silver", "Iron", "Grand", "Liberty", "Heritage", "Civic")
+_ORG_WORDS_3 = ("Path", "Field", "Bridge", "Stone", "Leaf", "River", "Light", "Wave", "Point", "Gate",
+                "Harbor", "Signal", "Cloud", "Data", "Power", "Energy", "Market", "Home", "Care", "Trust",
+                "Works", "Cycle", "Line", "Ledger", "Forge", "Orbit", "Anchor", "Compass", "Pixel")
+_CO_SUFFIXES = ORG_SUFFIXES + ("Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Corporation", "Corp.", "Group",
+                               "Technologies", "Labs", "Systems", "Holdings", "Capital", "Media",
+                               "Networks", "Analytics", "Software", "Ventures", "& Co.", "GmbH", "AG",
+                               "S.A.", "PLC", "Co-op", "Brewing", "Studios", "Publishing", "Airlines")
+_INST_KINDS = ("City Council", "Police Department", "Fire Department", "Housing Authority",
+               "Public Schools", "Chamber of Commerce", "Community Foundation", "Historical Society",
+               "Art Museum", "Symphony Orchestra", "Public Library", "State University",
+               "County Court", "Department of Health", "Food Bank", "Zoo", "Airport Authority")
 SLOT_CATEGORY = {
     "P": "PATIENT", "PF": "PATIENT", "PL": "PATIENT", "R": "RELATIVE", "C": "CLINICIAN",
     "X": "PERSON", "D": "DATE", "DOB": "DATE", "HOL": "DATE", "PH": "PHONE", "CITY": "LOCATION",
     "XCITY": "LOCATION", "XL": "PERSON", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
     "URL": "URL", "IP": "IP", "MRN": "ID", "SSN": "ID", "ZIP": "ZIP", "AGE": "AGE",
+    "IADDR": "LOCATION", "STREET": "LOCATION", "STATE": "LOCATION", "COUNTRY": "LOCATION",
+    "PC": "ZIP", "CO": "ORG", "INST": "ORG",
 }
 
 
@@ -83,7 +108,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.held = split == "test"
         self.phi = _PHI + _HELDOUT if self.held else _PHI
-        self.fakers = {loc: Faker(loc) for loc in set(LOCALES)}
+        self.fakers = {loc: Faker(loc) for loc in dict.fromkeys(LOCALES)}
         for offset, fake in enumerate(self.fakers.values()):
             fake.seed_instance(seed * 31 + offset)
 
@@ -156,9 +181,7 @@ class Generator:
         flags: list[bool] = []
         offset = 0
         for _ in range(n_sentences):
-            roll = self.rng.random()
-            template = self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \
-                self.salad() if roll < 0.12 else self.rng.choice(self.phi if roll < 0.64 else _PLAIN)
+            template = self.template()
             text, local, local_flags = self.render(template, chart, known)
             text, local = formats.recase(text, local, self.rng)
             spans += [(s + offset, e + offset, c) for s, e, c in local]
@@ -167,6 +190,14 @@ class Generator:
             parts.append(text + joiner)
             offset += len(text) + 1
         return Sample("".join(parts), spans, known, flags)
+
+    def template(self) -> str:
+        """One sentence template (train also draws from the general, non-clinical ones)."""
+        if not self.held and self.rng.random() < GENERAL_SHARE:
+            return self.rng.choice(_GENERAL if self.rng.random() < 0.7 else _GENERAL_PLAIN)
+        roll = self.rng.random()
+        return self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \
+            self.salad() if roll < 0.12 else self.rng.choice(self.phi if roll < 0.64 else _PLAIN)
 
     def render(self, template: str, chart: FakeChart, known: KnownIdentifiers
                ) -> tuple[str, list[tuple[int, int, str]], list[bool]]:
@@ -206,6 +237,9 @@ class Generator:
             "MRN": lambda: formats.spaced_id(v["mrn"], rng), "SSN": lambda: v["ssn"],
             "ZIP": lambda: v["zip"], "AGE": lambda: str(rng.randint(90, 104)),
             "JOB": lambda: self.fakers["en_US"].job(), "NRP": lambda: rng.choice(NRP),
+            "IADDR": self.intl_address, "STREET": lambda: self._pick(lambda: self._fake().street_name()),
+            "STATE": lambda: self.fakers["en_US"].state(), "COUNTRY": lambda: self._pick(self._fake().country),
+            "PC": lambda: self._fake().postcode(), "CO": self.company, "INST": self.institution,
         }
         return table[slot]()
 
@@ -226,3 +260,29 @@ class Generator:
         fake = self._fake()
         makers = (fake.city, fake.city, fake.country, lambda: self.fakers["en_US"].state())
         return self._pick(self.rng.choice(makers))
+
+    def intl_address(self) -> str:
+        """A full address in one of the locales, on one line or several."""
+        lines = self._pick(lambda: self._fake().address()).splitlines()
+        return self.rng.choice(("\n", ", ", " ", ", ")).join(lines)
+
+    def company(self) -> str:
+        """A company: Faker's, or a surname, brand or two-word name with a suffix."""
+        roll = self.rng.random()
+        if roll < 0.35:
+            return self._pick(lambda: self._fake().company())
+        if roll < 0.55:
+            word = "".join(self.rng.sample(_BRAND_PARTS, self.rng.randint(2, 3))).capitalize()
+        elif roll < 0.8:
+            word = f"{self.rng.choice(_ORG_WORDS_2)} {self.rng.choice(_ORG_WORDS_3)}"
+        else:
+            word = self._pick(lambda: self._fake().last_name())
+        return f"{word} {self.rng.choice(_CO_SUFFIXES)}" if self.rng.random() < 0.8 else word
+
+    def institution(self) -> str:
+        """A university, agency, court, library or foundation named after a place or person."""
+        city = self._pick(lambda: self._fake().city())
+        last = self._pick(lambda: self._fake().last_name())
+        return self.rng.choice((f"University of {city}", f"{city} {self.rng.choice(_INST_KINDS)}",
+                                f"{last} College", f"St. {last}'s Hospital", f"the {last} Foundation",
+                                f"{last} Institute of Technology", f"{city} {self.rng.choice(_INST_KINDS)}"))

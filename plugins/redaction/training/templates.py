@@ -295,3 +295,112 @@ HOLIDAYS = (
 )
 HOLIDAY_PREFIXES = ("", "", "the Tuesday after ", "the weekend before ", "the day after ",
                     "the week of ", "the Friday before ")
+
+# Training only: general, non-clinical prose (letters, news, forms, business and travel), so
+# the tagger sees places, employers and institutions outside session notes. Extra slots:
+# {IADDR} an address in one of the generator's locales (any line layout), {STREET} a street
+# name without a number, {STATE}, {COUNTRY}, {PC} a postcode of any locale, {CO} a company
+# with a legal or trade suffix, {INST} an institution (university, agency, library, court).
+GENERAL_PHI_TEMPLATES = """\
+{X} works at {CO} as a {JOB}.
+After graduating from {INST}, {X} joined {CO} in {XCITY}.
+{X} moved to {XCITY}, {STATE} in {D} to be closer to family.
+The package was returned to sender: {IADDR}.
+Ship to: {X}, {IADDR}
+Our new office is at {IADDR}; parking is behind the building.
+They met at a cafe on {STREET} near the old train station.
+The parade goes down {STREET} and ends at the river.
+She lived on {STREET} in {XCITY} for most of her twenties.
+Please forward my mail to {IADDR} until further notice.
+{CO} announced on {D} that it will open a second plant in {XCITY}.
+Shares of {CO} fell after the merger with {CO} was cancelled.
+{CO} is headquartered in {XCITY}, {COUNTRY}.
+The grant was awarded by {INST} to a team led by {X}.
+I am writing to apply for the {JOB} position at {CO}.
+{X} was hired by {INST} after ten years at {CO}.
+Return the signed form to {INST}, {IADDR}.
+Postcode: {PC}
+Post code {PC}, {XCITY}.
+Her postal code changed to {PC} when the town was redrawn.
+The survey covered households in {XCITY} ({PC}) and nearby villages.
+{X} flew from {XCITY} to {COUNTRY} on {D}.
+We drove through {STATE} and stopped overnight in {XCITY}.
+{X}, who was born in {COUNTRY}, now teaches at {INST}.
+The conference will be held at {INST} in {XCITY}, {COUNTRY}.
+Delivery address: {IADDR}
+Billing address: {X}, {IADDR}
+Invoice from {CO}, {IADDR}, for consulting services.
+{X} founded {CO} with two friends in a garage in {XCITY}.
+Thanks to everyone at {CO} and {INST} for their support.
+The lawsuit against {CO} was filed in {XCITY} on {D}.
+{X} spent three years volunteering with {INST} in {COUNTRY}.
+Contact {X} at {CO} on {PH} or {EMAIL}.
+Our team at {CO} is growing; reach out to {X} for details.
+The road from {XCITY} to {XCITY} was closed after the flood.
+He grew up on a farm outside {XCITY} and later moved to {COUNTRY}.
+The museum on {STREET} reopened after the renovation.
+A new branch of {CO} opened on {STREET} last spring.
+{X} is a {NRP} {JOB} living in {XCITY}.
+The letter was postmarked {XCITY} {PC}.
+Send applications to {INST}, attention {X}.
+{CO} and {CO} signed the agreement in {XCITY}.
+{INST} has cancelled all classes because of the storm.
+I'm {X}, from {XCITY}, and I'm new here.
+Name: {X}
+Employer: {CO}
+Company: {CO}, {XCITY}
+City: {XCITY}
+Country: {COUNTRY}
+Street: {STREET}
+Address: {IADDR}
+Where: {STREET}, {XCITY}
+Location: {XCITY}, {COUNTRY}
+Organization: {INST}
+Sincerely, {X}, {JOB}, {CO}
+The {XL} family moved from {COUNTRY} to {XCITY} in {D}.
+{X} from {CO} will give the keynote at the summit.
+Our supplier, {CO}, raised prices again.
+The bus stops at the corner of {STREET} and {STREET}.
+{X} was elected mayor of {XCITY} on {D}.
+She studied law at {INST} before moving to {XCITY}.
+The {CO} warehouse near {XCITY} employs about two hundred people.
+Last year {X} left {CO} to start a bakery in {XCITY}.
+Wire the deposit to {CO} before {D}.
+"""
+
+GENERAL_PLAIN_TEMPLATES = """\
+The quarterly report shows revenue grew eight percent.
+Customer Service hours are Monday to Friday, nine to five.
+Please review the attached invoice and let us know if anything is missing.
+Terms and Conditions apply to all orders over fifty dollars.
+The Board approved the budget after a long discussion.
+Breaking News: heavy rain expected across the region tonight.
+Frequently Asked Questions
+Shipping and Returns
+Our Mission is to make good software accessible to everyone.
+The album mixes folk, jazz and electronic music.
+Critics praised the film for its sharp writing and warm humour.
+Marketing, Sales and Support will move to the third floor.
+The recipe calls for flour, butter, eggs and a pinch of salt.
+Annual Leave requests must be submitted two weeks in advance.
+Key Skills: negotiation, forecasting, team leadership.
+Professional Experience
+Summary of Qualifications
+The museum is closed on public holidays.
+The hikers saw deer, foxes, hawks and a family of otters.
+Sign up for our newsletter to get the latest updates.
+The committee will vote on the proposal next week.
+Net profit fell as shipping costs rose.
+The Orchestra performs classical and modern works every season.
+Click Here to reset your password.
+Welcome Back! We missed you.
+Thank you for your order; it will ship within two business days.
+Prices include tax but not delivery.
+The song became a hit in the summer and stayed on the charts for months.
+Employees must complete the safety training by the end of the quarter.
+The Chairman thanked the staff for a record year.
+Unions and employers agreed to resume talks.
+Our products are tested for quality and durability.
+The East Wing is closed for repairs.
+Section Three covers payments, refunds and late fees.
+"""
