@@ -125,6 +125,14 @@ def show_form(engine: Engine, forms_id: int) -> None:
                                    "LEFT JOIN layout_group_properties g ON g.grp_form_id = o.form_id "
                                    "AND g.grp_group_id = o.group_id WHERE o.form_id = :d ORDER BY o.group_id, o.seq"),
                               {"d": form["formdir"]}).all()
+    if not str(form["formdir"]).startswith("LBF"):
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT care_plan_type, description FROM form_care_plan WHERE id = :i"),
+                                {"i": form["form_id"]}).all() if form["formdir"] == "care_plan" else []
+        print(f"forms.id {form['id']}  \"{form['form_name']}\"  formdir {form['formdir']}: {len(rows)} rows")
+        for kind, description in rows:
+            print(textwrap.shorten(f"    {kind}: {description}", WIDTH))
+        return
     print(f"forms.id {form['id']}  \"{form['form_name']}\"  formdir {form['formdir']}  encounter {form['encounter']}"
           f"  by {form['user']} for provider {form['provider_id']}  deleted={form['deleted']}"
           f"  {'SIGNED' if signed else 'unsigned'}")
@@ -135,7 +143,8 @@ def show_form(engine: Engine, forms_id: int) -> None:
         if grp != group:
             group = grp
             print(f"\n  -- {grp or 'General'} --")
-        body = textwrap.fill(values[field_id], WIDTH - 6, initial_indent="      ", subsequent_indent="      ")
+        body = "\n".join(textwrap.fill(line, WIDTH - 6, initial_indent="      ", subsequent_indent="      ")
+                         for line in values[field_id].splitlines() if line.strip())
         print(f"    {title}:\n{body}")
 
 
