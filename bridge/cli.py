@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -83,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _adder(sub: argparse._SubParsersAction) -> Callable[..., argparse.ArgumentParser]:  # type: ignore[type-arg]
+def _adder(sub: argparse._SubParsersAction) -> Callable[..., argparse.ArgumentParser]:
     def add(name: str, func: Callable[[Settings, argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
         c: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
         c.set_defaults(func=func)

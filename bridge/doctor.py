@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import requests
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from bridge.ehr import schema as oe
 from bridge.ehr import tables as aib
 from bridge.ehr.version import detect
-from bridge.runtime import Runtime
+from bridge.llm.endpoint import Endpoint
+from bridge.runtime import Practice, Runtime
 from bridge.settings import Settings
 
 
@@ -71,13 +73,13 @@ def _practice(rt: Runtime, name: str) -> Iterator[Check]:
         yield _privileges(conn, label)
 
 
-def _missing_columns(conn) -> list[str]:  # type: ignore[no-untyped-def]
+def _missing_columns(conn: Connection) -> list[str]:
     have = {(r[0], r[1]) for r in conn.execute(text(
         "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"))}
     return [f"{t.name}.{c.name}" for t in oe.openemr.tables.values() for c in t.columns if (t.name, c.name) not in have]
 
 
-def _service_user(conn, username: str, label: str) -> Check:  # type: ignore[no-untyped-def]
+def _service_user(conn: Connection, username: str, label: str) -> Check:
     row = conn.execute(text("SELECT u.id, (SELECT COUNT(*) FROM users_secure s WHERE s.username = u.username) "
                             "FROM users u WHERE u.username = :u"), {"u": username}).first()
     if row is None:
@@ -88,7 +90,7 @@ def _service_user(conn, username: str, label: str) -> Check:  # type: ignore[no-
     return Check(f"{label}: service user", True, f"{username!r} present, cannot log in")
 
 
-def _layouts(conn, practice, label: str) -> Check:  # type: ignore[no-untyped-def]
+def _layouts(conn: Connection, practice: Practice, label: str) -> Check:
     wanted = [f.form_id for f in practice.hooks.layouts()]
     have = {r[0] for r in conn.execute(text(
         "SELECT grp_form_id FROM layout_group_properties WHERE grp_group_id = '' AND grp_activity = 1"))}
@@ -98,7 +100,7 @@ def _layouts(conn, practice, label: str) -> Check:  # type: ignore[no-untyped-de
                  f"run: openemr-bridge install --practice {practice.name}")
 
 
-def _privileges(conn, label: str) -> Check:  # type: ignore[no-untyped-def]
+def _privileges(conn: Connection, label: str) -> Check:
     """Missing and excess rights against the runtime profile of :mod:`bridge.grants`."""
     from bridge import grants
 
@@ -123,7 +125,7 @@ def _privileges(conn, label: str) -> Check:  # type: ignore[no-untyped-def]
                  "(revoke the rest)")
 
 
-def _endpoint(endpoint) -> Check:  # type: ignore[no-untyped-def]
+def _endpoint(endpoint: Endpoint) -> Check:
     name = f"llm endpoint {endpoint.name} ({endpoint.kind})"
     headers = {"Authorization": f"Bearer {endpoint.api_key}"} if endpoint.api_key else {}
     try:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """What the detector saw happen in OpenEMR."""
 
     FORM_SAVED = "form_saved"  # a forms row (with its data rows, after the debounce)

@@ -64,7 +64,7 @@ def db_now(conn: Connection) -> dt.datetime:
     txn = conn.get_transaction()
     cached = conn.info.get("aib_now")
     if txn is not None and cached is not None and cached[0] is txn:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     value = conn.execute(text("SELECT NOW()")).scalar_one()
     now = value.replace(microsecond=0) if isinstance(value, dt.datetime) else dt.datetime.now()
     if txn is not None:
