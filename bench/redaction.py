@@ -1,6 +1,9 @@
 """Benchmark of the redaction plugin: recall, precision, over-redaction and speed.
 
-    OMP_NUM_THREADS=1 HF_HUB_OFFLINE=1 .venv/bin/python bench/redaction.py [--sessions 300]
+    PYTHONHASHSEED=0 OMP_NUM_THREADS=1 HF_HUB_OFFLINE=1 .venv/bin/python bench/redaction.py [--sessions 300]
+
+(``PYTHONHASHSEED=0``: the synthetic sessions depend on set order somewhere in Faker's value
+generation; fix the hash seed to compare two runs on exactly the same documents.)
 
 Two corpora: (a) the project's held-out synthetic therapy sessions (``split="test"``: names,
 places and organisations from a hash-partition of Faker's pools the tagger never trained on,

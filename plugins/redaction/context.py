@@ -9,6 +9,7 @@ import re
 
 from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
+from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words
 
 _ID_WORDS = (
@@ -24,7 +25,7 @@ ID_CONTEXT_RE = re.compile(
     rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
 )
 _NAME = r"[A-Z][a-zA-Z'’]*(?:-[A-Z][a-zA-Z'’]+)?"
-_FULL = rf"(?P<v>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}})"
+_FULL = rf"(?P<v>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{0,2}})"
 TITLE_RE = re.compile(
     rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"
     rf"brother|father|aunt|uncle|coach))(?:\.\s*|\s+){_FULL}"
@@ -60,6 +61,11 @@ PHONE_CONTEXT_RE = re.compile(
     r"text\s+(?:me|him|her|them)\s+(?:on|at)|reach(?:ed)?\s+(?:me\s+|him\s+|her\s+)?at|answering\s+at|"
     r"number\s+is)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?P<v>\+?\(?\d[\d\s().-]{5,18}\d)"
 )
+_LEGAL_SUFFIX = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Limited|Corp|Corporation|GmbH|PLC|plc|AG|S\.A|SARL|B\.V|N\.V|Pty)\b"
+_ORG_WORD = r"[A-Z][\w'’.-]*"
+COMPANY_RE = re.compile(
+    rf"(?P<v>{_ORG_WORD}(?:(?:,?[ \t]+|[ \t]+(?:and|&|of|de|et|und)[ \t]+){_ORG_WORD}){{0,4}},?[ \t]+{_LEGAL_SUFFIX})"
+)
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
@@ -73,6 +79,7 @@ def context_spans(text: str) -> list[Span]:
            if sum(c.isdigit() for c in m.group("v")) >= 2]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES]
+    out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -86,6 +93,15 @@ def _name_span(text: str, match: re.Match[str]) -> list[Span]:
         return []
     keep = [words[0]] + list(itertools.takewhile(lambda w: not _plain(w.group()), words[1:]))
     return [Span(start, start + keep[-1].end(), _role(match), "pattern")]
+
+
+def _company_span(text: str, match: re.Match[str]) -> list[Span]:
+    """A name before a legal suffix ("Garza Inc"), from its first capitalised word that is
+    not a pronoun, article or day word ("Yesterday Garza Inc", "The Acme Corp": the name only)."""
+    start, end = match.span("v")
+    words = list(re.finditer(r"\S+", text[start:end]))[:-1]
+    keep = next((w for w in words if w.group()[0].isupper() and fold(w.group().strip(",")) not in NOT_NAMES), None)
+    return [] if keep is None else [Span(start + keep.start(), end, "ORG", "pattern")]
 
 
 def _plain(word: str, first: bool = False) -> bool:

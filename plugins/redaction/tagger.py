@@ -2,7 +2,10 @@
 
 flair is imported on first use only (it costs ~5 s). When the model file is missing or
 cannot load, one warning is logged and the tagger returns no spans: layers 1 and 2 still
-apply. Sentences are tagged in batches.
+apply. Sentences are tagged in batches. What the network marks is then cleaned up: adjacent
+pieces of one type are joined, lower-case English words in a sentence that uses capitals
+are cut off ("see Quillon Press", "outbound sales"), and entities made only of ordinary
+words are dropped.
 """
 from __future__ import annotations
 
@@ -26,6 +29,12 @@ TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PE
           "LOCATION": "LOC", "ORG": "ORG"}
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_CONTRACTION_RE = re.compile(r"['’](?:s|re|ve|ll|d|m|t)\b", re.IGNORECASE)
+_PARTICLES = frozenset((
+    "de", "la", "le", "las", "los", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "van", "von",
+    "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y", "et", "rue", "via", "calle", "strada", "ul", "avenue",
+))
+_TRAILING = frozenset(("and", "or", "the", "of", "with", "from", "in", "at", "to", "for", "&"))
 
 
 class Tagger:
@@ -81,13 +90,87 @@ class Tagger:
 
 def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Span]:
     out = []
-    for first, last, tag in bioes_entities(tags):
-        start, end = toks[first][0], toks[last][1]
-        if _ordinary(text[start:end], tag):
-            continue
-        category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
-        out.append(Span(start, end, category, "model"))
+    cased = _cased_clauses(text, toks)
+    for first, last, tag in _joined(bioes_entities(tags)):
+        for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
+            start, end = toks[first + lo][0], toks[first + hi][1]
+            if _ordinary(text[start:end], tag):
+                continue
+            category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
+            out.append(Span(start, end, category, "model"))
     return out
+
+
+def _joined(entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent entities of one type as one ("Republic" + "of the Congo")."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, kind in entities:
+        if out and out[-1][2] == kind and out[-1][1] + 1 == first:
+            out[-1] = (out[-1][0], last, kind)
+        else:
+            out.append((first, last, kind))
+    return out
+
+
+def _cased_clauses(text: str, toks: list[tuple[int, int]]) -> list[bool]:
+    """Per token: does its clause (split at . ! ? and line breaks) use capitals at all?
+    Lower-case words are judged only there; a clause typed all in lower case (names
+    included) is left alone."""
+    flags: list[bool] = []
+    clause: list[int] = []
+    for i, (start, end) in enumerate(toks + [(len(text), len(text))]):
+        boundary = i == len(toks) or text[start:end] in (".", "!", "?") or \
+            (i > 0 and "\n" in text[toks[i - 1][1] : start])
+        if boundary and clause:
+            words = [toks[j] for j in clause if text[toks[j][0]].isalpha()]
+            flags += [any(text[s].isupper() for s, _ in words)] * len(clause)
+            clause = []
+        if i < len(toks):
+            clause.append(i)
+    return flags
+
+
+def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> list[tuple[int, int]]:
+    """(first, last) token indexes of what is left of one entity: a person is split at line
+    breaks (an address may span lines); in a clause that uses capitals, lower-case words go
+    from the front of any entity ("see", "and") and from anywhere in a person ("commenter
+    Ann", "Ann and Bo"); a place or organisation keeps lower-case words after its first
+    capital ("San Isaac los altos", "Lucas et Fils") but not a trailing "and", "of"..."""
+    runs: list[list[int]] = [[]]
+    for i, (start, end) in enumerate(toks):
+        if tag == "PER" and i and "\n" in text[toks[i - 1][1] : start]:
+            runs.append([])
+        if tag == "PER" and cased and _lower_word(text[start:end]):
+            runs.append([])
+            continue
+        runs[-1].append(i)
+    out = []
+    for run in runs:
+        while run and _loose(text, toks[run[0]], cased):
+            run.pop(0)
+        while run and _dangling(text, toks[run[-1]]):
+            run.pop()
+        if run:
+            out.append((run[0], run[-1]))
+    return out
+
+
+def _loose(text: str, tok: tuple[int, int], cased: bool) -> bool:
+    value = text[tok[0] : tok[1]]
+    return not value[0].isalnum() or (cased and _lower_word(value))
+
+
+def _dangling(text: str, tok: tuple[int, int]) -> bool:
+    value = text[tok[0] : tok[1]]
+    return not value[0].isalnum() or value in _TRAILING
+
+
+def _lower_word(value: str) -> bool:
+    """A word written in lower case that is an ordinary English word, never a first name
+    (name particles such as "van", "de" and street words such as "rue" excepted)."""
+    word = _CONTRACTION_RE.sub("", value)
+    parts = word.split("-")
+    return word[:1].islower() and word not in _PARTICLES and all(p in lower_words() for p in parts)
 
 
 def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -113,15 +196,25 @@ def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
 def _ordinary(value: str, tag: str) -> bool:
     """An "entity" without letters, or made only of frequent English words that are never
     names ("Hello", "Personal Info"), or a person made only of dictionary words ("Salesperson")."""
-    words = [w.lower() for w in _WORD_RE.findall(value) if len(w) > 1]
+    words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
     return all(w in stop_words() for w in words) or (tag == "PER" and all(w in lexicon() for w in words))
 
 
-@functools.lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "lexicon.txt"
+    """English words that are not names (``data/lexicon.txt``)."""
+    return _word_file("lexicon.txt")
+
+
+def lower_words() -> frozenset[str]:
+    """English words that, in lower case in a cased sentence, are not names (``data/lower_words.txt``)."""
+    return _word_file("lower_words.txt")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_file(name: str) -> frozenset[str]:
+    path = Path(__file__).parent / "data" / name
     if not path.is_file():
         return frozenset()
     return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))

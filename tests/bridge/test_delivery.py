@@ -31,6 +31,23 @@ def drafted(engine, forms_ids: list[int]) -> bool:
     return all(len(note_rows(engine, f)) == 1 for f in forms_ids)
 
 
+def redis_contents(url: str) -> str:
+    """Every string, list and hash value in the Redis database, as text."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    out = []
+    for key in client.scan_iter():
+        kind = client.type(key)
+        if kind == b"string":
+            out.append(client.get(key) or b"")
+        elif kind == b"list":
+            out.extend(client.lrange(key, 0, -1))
+        elif kind == b"hash":
+            out.extend(client.hvals(key))
+    return b"\n".join(out).decode("utf-8", errors="replace")
+
+
 def scalar(engine, sql: str) -> object:
     """A fresh connection per read: a held one would keep its REPEATABLE READ snapshot."""
     with engine.connect() as conn:
@@ -117,6 +134,12 @@ def test_same_message_delivered_twice_gives_one_draft(fresh_practice_db, procs):
     for task_id in task_ids:  # the same message again, as at-least-once delivery may do
         actor.send("test", task_id)
         actor.send("test", task_id)
+    # what waits in Redis is ids only: no name, no session text
+    queued = redis_contents(db.settings.redis_url)
+    assert f'"args":["test",{task_ids[0]}]' in queued.replace(" ", "")
+    with db.engine.connect() as conn:
+        lname = conn.execute(text("SELECT lname FROM patient_data WHERE pid = :p"), {"p": clinic.pid}).scalar()
+    assert lname not in queued and "automatic thoughts" not in queued
     procs("worker", db.config)
     wait_until(lambda: drafted(db.engine, [forms_id]) and tasks_settled(db.engine), 60, what="the draft")
     time.sleep(1.5)  # let the duplicate messages drain

@@ -2,7 +2,7 @@
 
 Reproduce the shipped files from the repository root (CPU, ~15 minutes, one core)::
 
-    python -m plugins.redaction.training.wordlist       # data/stop_words.txt
+    python -m plugins.redaction.training.wordlist       # data/stop_words.txt, lexicon.txt, lower_words.txt
     OMP_NUM_THREADS=1 HF_HUB_OFFLINE=1 python -m plugins.redaction.training.train \\
         --sessions 2500 --epochs 12 --hidden 64 --char-hidden 32   # model/phi-tagger.pt
 

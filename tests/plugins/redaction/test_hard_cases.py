@@ -68,6 +68,10 @@ HIDE_CASES = [
     # email, URL and IP
     ("Write to t.nguyen77@example.org, see www.tnguyen-art.net, from 10.2.33.4.", None,
      ["t.nguyen77@example.org", "www.tnguyen-art.net", "10.2.33.4"]),
+    # an unlisted employer recognised by its legal suffix, with a list of partners in its name
+    ("She now works for Quillfeather, Osei and Marr LLP downtown.", None, ["Quillfeather, Osei and Marr LLP"]),
+    # a company name after a day word: the day word is not part of it
+    ("Yesterday Brannock Freight Ltd called about her shifts.", None, ["Brannock Freight Ltd"]),
 ]
 
 KEEP_CASES = [
@@ -89,6 +93,8 @@ KEEP_CASES = [
     ("He is 54 years old.", None, ["54"]),
     # time of day and session length
     ("Session 10:02-10:55, 53 minutes.", None, ["10:02", "53 minutes"]),
+    # the day word in front of a company
+    ("Yesterday Brannock Freight Ltd called about her shifts.", None, ["Yesterday"]),
 ]
 
 NO_PHI = [

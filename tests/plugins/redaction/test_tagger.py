@@ -100,3 +100,41 @@ def test_bioes_entities(tags: list[str], entities: list[tuple[int, int, str]]) -
     from plugins.redaction.tagger import bioes_entities
 
     assert bioes_entities(tags) == entities
+
+
+def _cleaned(text: str, tags: list[str]) -> list[str]:
+    """Values the tagger would report for ``text`` had the network predicted ``tags``."""
+    from plugins.redaction.tagger import _entity_spans
+    from plugins.redaction.textutil import tokenize
+
+    toks = tokenize(text)
+    assert len(toks) == len(tags), [text[s:e] for s, e in toks]
+    return [text[s.start : s.end] for s in _entity_spans(text, toks, tags)]
+
+
+@pytest.mark.parametrize(("text", "tags", "values"), [
+    # lower-case common words at the front of an entity are not part of it
+    ("For more, see Quillon Press.", ["O", "O", "O", "B-ORG", "I-ORG", "E-ORG", "O"], ["Quillon Press"]),
+    # a person does not contain lower-case words: split around them
+    ("Ask commenter Odalys Brevik and Tamsin.", ["O", "B-PER", "I-PER", "I-PER", "I-PER", "E-PER", "O"],
+     ["Odalys Brevik", "Tamsin"]),
+    # lower-case ordinary words in a cased sentence are never a person, whatever the surname lists say
+    ("He worked in outbound sales for years.", ["O", "O", "O", "B-PER", "E-PER", "O", "O", "O"], []),
+    # a sentence typed all in lower case keeps its lower-case names
+    ("i saw bartholomew young at the mall.", ["O", "O", "B-PER", "E-PER", "O", "O", "O", "O"],
+     ["bartholomew young"]),
+    # a lower-case sentence run on after a cased one is judged on its own
+    ("Seen at Mckenzie LLC. catarina lives near chindamo group.",
+     ["O", "O", "B-ORG", "E-ORG", "O", "S-PER", "O", "O", "B-ORG", "E-ORG", "O"],
+     ["Mckenzie LLC", "catarina", "chindamo group"]),
+    # a place keeps lower-case words after its capital, and "S-LOC I-LOC" stays one place
+    ("She moved to San Isaac los altos.", ["O", "O", "O", "B-LOC", "I-LOC", "I-LOC", "E-LOC", "O"],
+     ["San Isaac los altos"]),
+    ("Near Republic of the Congo.", ["O", "S-LOC", "I-LOC", "I-LOC", "S-LOC", "O"], ["Republic of the Congo"]),
+    # a name does not run over a line break into the next field
+    ("Name: Karin Beike\nLeasing", ["O", "O", "B-PER", "I-PER", "E-PER"], ["Karin Beike"]),
+    # contractions are not names
+    ("They're late.", ["S-PER", "O", "O"], []),
+])
+def test_entity_cleanup(text: str, tags: list[str], values: list[str]) -> None:
+    assert _cleaned(text, tags) == values
