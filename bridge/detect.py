@@ -157,13 +157,20 @@ def scan_appointments(conn: Connection, cfg: DetectorConfig, _hwm: int) -> tuple
     return found, 0
 
 
-SOURCES: tuple[tuple[str, Callable[[Connection, DetectorConfig, int], tuple[list[Candidate], int]]], ...] = (
-    ("forms", scan_forms),
-    ("esign_signatures", scan_signatures),
-    ("questionnaire_response", scan_questionnaires),
-    ("lists", scan_diagnoses),
-    ("appointments", scan_appointments),
+Scan = Callable[[Connection, DetectorConfig, int], tuple[list[Candidate], int]]
+# (cursor name, the OpenEMR table it reads, scanner); a release without the table skips it
+SOURCES: tuple[tuple[str, str, Scan], ...] = (
+    ("forms", "forms", scan_forms),
+    ("esign_signatures", "esign_signatures", scan_signatures),
+    ("questionnaire_response", "questionnaire_response", scan_questionnaires),
+    ("lists", "lists", scan_diagnoses),
+    ("appointments", "openemr_postcalendar_events", scan_appointments),
 )
+
+
+def present_tables(conn: Connection) -> set[str]:
+    return {r[0] for r in conn.execute(text(
+        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
 
 
 # --- one tick -----------------------------------------------------------------------------
@@ -174,7 +181,10 @@ def detect_once(engine: Engine, hooks: Hooks, cfg: DetectorConfig) -> int:
     with engine.begin() as conn:
         audit.lock_chain(conn)
         now = audit.db_now(conn)
-        for source, scan in SOURCES:
+        tables = present_tables(conn)
+        for source, table, scan in SOURCES:
+            if table not in tables:
+                continue  # e.g. questionnaire_response before OpenEMR 7.0.1
             hwm = _cursor(conn, cfg.practice, source)
             candidates, new_hwm = scan(conn, cfg, hwm)
             for cand in candidates:

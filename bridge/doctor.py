@@ -76,7 +76,9 @@ def _practice(rt: Runtime, name: str) -> Iterator[Check]:
 def _missing_columns(conn: Connection) -> list[str]:
     have = {(r[0], r[1]) for r in conn.execute(text(
         "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"))}
-    return [f"{t.name}.{c.name}" for t in oe.openemr.tables.values() for c in t.columns if (t.name, c.name) not in have]
+    tables = {t for t, _ in have}
+    return [f"{t.name}.{c.name}" for t in oe.openemr.tables.values() for c in t.columns
+            if (t.name, c.name) not in have and not (t.name in oe.OPTIONAL_TABLES and t.name not in tables)]
 
 
 def _service_user(conn: Connection, username: str, label: str) -> Check:

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 
 openemr = MetaData()
+# tables a supported release may lack (questionnaires arrived in 7.0.1); their features switch off
+OPTIONAL_TABLES = frozenset({"questionnaire_response"})
 
 
 def _t(name: str, *cols: Column) -> Table:

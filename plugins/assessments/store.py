@@ -109,6 +109,8 @@ def questionnaire_response(db: Any, response_pk: int) -> dict[str, Any] | None:
 
 
 def questionnaire_responses(db: Any, pid: int) -> list[dict[str, Any]]:
+    if not table_exists(db, "questionnaire_response"):  # OpenEMR before 7.0.1
+        return []
     return _rows(db, _QR + "WHERE r.patient_id = :pid AND r.status = 'completed' ORDER BY r.id", pid=pid)
 
 

@@ -77,3 +77,31 @@ def test_doctor_accepts_a_7_0_2_database(db7, capsys):
     checks = {c.name: c for c in run_checks(db7.settings)}
     assert checks["practice test: OpenEMR version"].ok
     assert checks["practice test: OpenEMR schema"].ok, checks["practice test: OpenEMR schema"].detail
+
+
+def test_a_7_0_0_database_without_questionnaire_tables_still_drafts(tmp_path):
+    # 7.0.0 predates the questionnaire tables (7.0.1): detection and charts must not need them
+    name = f"aibt70_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    create_openemr_database(name, version=(7, 0, 0, "", 0))
+    _mysql(name, BACK_TO_7_0_2 + "DROP TABLE questionnaire_response, questionnaire_repository, "
+                 "form_questionnaire_assessments; ALTER TABLE registry DROP COLUMN form_foreign_id;")
+    runtime = Runtime.create(load(write_config(tmp_path, name)))
+    try:
+        practice = runtime.practice("test")
+        install(practice.engine, practice="test", service_user="aibridge", layouts=practice.hooks.layouts(),
+                lists=practice.hooks.lists())
+        clinic = make_clinic(practice.engine)
+        forms_id = submit_session_form(practice.engine, clinic.pid, clinic.encounter, clinic.clinician,
+                                       clinic.clinician_id, SESSION_VALUES)
+        states = pump(runtime)
+        with practice.engine.connect() as conn:
+            note = conn.execute(text("SELECT state FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
+                                {"k": f"forms:{forms_id}"}).scalar()
+        assert note == "drafted" and "failed" not in states.values()
+        from bridge.doctor import run_checks
+
+        schema = next(c for c in run_checks(runtime.settings) if c.name.endswith("OpenEMR schema"))
+        assert schema.ok, schema.detail
+    finally:
+        runtime.dispose()
+        drop_database(name)
