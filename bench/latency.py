@@ -268,34 +268,12 @@ class Slot:
 
 
 def write_config(folder: Path, database: str, redis_url: str, args: argparse.Namespace) -> Path:
-    (folder / "practices").mkdir(parents=True, exist_ok=True)
-    (folder / "bridge.toml").write_text(f"""
-[redis]
-url = "{redis_url}"
-[worker]
-processes = {args.workers}
-threads = {args.threads}
-[detector]
-poll_seconds = {args.poll}
-debounce_seconds = {args.debounce}
-rescan_window = 50
-requeue_after_seconds = 600
-""")
-    (folder / "practices" / f"{PRACTICE}.toml").write_text(f"""
-name = "{PRACTICE}"
-service_user = "aibridge"
-[database]
-host = "127.0.0.1"
-port = 3306
-user = "root"
-password = ""
-database = "{database}"
-[plugins]
-enabled = ["notes", "plans", "assessments"]
-[plugins.notes]
-backend = "template"
-""")
-    return folder / "bridge.toml"
+    return devdb.write_config(folder, database, practice=PRACTICE, plugins={"notes": {"backend": "template"}}, bridge={
+        "redis": {"url": redis_url},
+        "worker": {"processes": args.workers, "threads": args.threads},
+        "detector": {"poll_seconds": args.poll, "debounce_seconds": args.debounce, "rescan_window": 50,
+                     "requeue_after_seconds": 600},
+    })
 
 
 def make_slots(engine: Engine, patients: int, sessions: int) -> list[Slot]:

@@ -35,31 +35,11 @@ def say(title: str) -> None:
 
 
 def write_config() -> Path:
-    (VAR / "practices").mkdir(parents=True, exist_ok=True)
-    (VAR / "bridge.toml").write_text(textwrap.dedent("""
-        [redis]
-        url = "redis://127.0.0.1:6379/15"
-        [worker]
-        processes = 1
-        threads = 2
-        [detector]
-        poll_seconds = 0.5
-        debounce_seconds = 1.0
-    """))
-    (VAR / "practices" / "demo.toml").write_text(textwrap.dedent(f"""
-        name = "demo"
-        service_user = "aibridge"
-        [database]
-        host = "127.0.0.1"
-        user = "root"
-        password = ""
-        database = "{DB}"
-        [plugins]
-        enabled = ["notes", "plans", "assessments"]
-        [plugins.notes]
-        default_format = "DAP"
-    """))
-    return VAR / "bridge.toml"
+    return devdb.write_config(VAR, DB, practice="demo", plugins={"notes": {"default_format": "DAP"}}, bridge={
+        "redis": {"url": "redis://127.0.0.1:6379/15"},
+        "worker": {"processes": 1, "threads": 2},
+        "detector": {"poll_seconds": 0.5, "debounce_seconds": 1.0},
+    })
 
 
 def start(args: list[str], config: Path, log: str) -> subprocess.Popen[bytes]:

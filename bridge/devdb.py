@@ -66,6 +66,42 @@ def create_openemr_database(name: str, *, demo_patients: bool = True, version: t
                  f"v_tag='{tag}', v_database={db_version};")
 
 
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return str(value)
+
+
+def _toml_tables(tables: dict[str, dict[str, object]]) -> str:
+    return "".join(f"[{name}]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in body.items())
+                   for name, body in tables.items())
+
+
+def write_config(folder: Path, database: str, *, practice: str = "test",
+                 bridge: dict[str, dict[str, object]] | None = None,
+                 plugins: dict[str, dict[str, object]] | None = None,
+                 enabled: tuple[str, ...] = ("notes", "plans", "assessments"), user: str = "root",
+                 password_env: str | None = None, extra_bridge: str = "", extra_practice: str = "") -> Path:
+    """A development ``bridge.toml`` plus ``practices/<practice>.toml`` for ``database``.
+
+    ``bridge`` holds the deployment tables (``{"redis": {"url": ...}, "worker": {...}}``),
+    ``plugins`` the practice's ``[plugins.<name>]`` options. Returns the bridge.toml path.
+    """
+    (folder / "practices").mkdir(parents=True, exist_ok=True)
+    (folder / "bridge.toml").write_text(_toml_tables(bridge or {}) + extra_bridge)
+    password = f'{{ env = "{password_env}" }}' if password_env else '""'
+    (folder / "practices" / f"{practice}.toml").write_text(
+        f'name = "{practice}"\nservice_user = "aibridge"\n'
+        f'[database]\nhost = "127.0.0.1"\nport = 3306\nuser = "{user}"\npassword = {password}\n'
+        f'database = "{database}"\n[plugins]\nenabled = {_toml_value(list(enabled))}\n'
+        + _toml_tables({f"plugins.{k}": v for k, v in (plugins or {}).items()}) + extra_practice)
+    return folder / "bridge.toml"
+
+
 def drop_database(name: str) -> None:
     _mysql(None, f"DROP DATABASE IF EXISTS `{name}`;")
 

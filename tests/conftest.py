@@ -18,43 +18,20 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REDIS_URL = os.environ.get("AIB_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{1 + os.getpid() % 14}")
 
 
-def write_config(folder: Path, database: str, *, enabled: str = '["notes", "plans", "assessments"]',
+def write_config(folder: Path, database: str, *, enabled: tuple[str, ...] = ("notes", "plans", "assessments"),
                  extra_bridge: str = "", extra_practice: str = "", user: str = "root",
                  password_env: str | None = None, redis_url: str | None = None) -> Path:
-    """A bridge.toml plus practices/test.toml for ``database``; returns the bridge.toml path."""
-    (folder / "practices").mkdir(parents=True, exist_ok=True)
-    (folder / "bridge.toml").write_text(f"""
-[redis]
-url = "{redis_url or REDIS_URL}"
-[worker]
-processes = 1
-threads = 2
-max_retries = 2
-min_backoff_ms = 100
-max_backoff_ms = 400
-heartbeat_timeout_ms = 5000
-[detector]
-poll_seconds = 0.2
-rescan_window = 20
-debounce_seconds = 0.5
-requeue_after_seconds = 6
-{extra_bridge}
-""")
-    password = f'{{ env = "{password_env}" }}' if password_env else '""'
-    (folder / "practices" / "test.toml").write_text(f"""
-name = "test"
-service_user = "aibridge"
-[database]
-host = "127.0.0.1"
-port = 3306
-user = "{user}"
-password = {password}
-database = "{database}"
-[plugins]
-enabled = {enabled}
-{extra_practice}
-""")
-    return folder / "bridge.toml"
+    """The test deployment: quick retries, a short debounce, a Redis database of this run's own."""
+    from bridge.devdb import write_config as write
+
+    return write(folder, database, enabled=enabled, user=user, password_env=password_env,
+                 extra_bridge=extra_bridge, extra_practice=extra_practice, bridge={
+                     "redis": {"url": redis_url or REDIS_URL, "heartbeat_timeout_ms": 5000},
+                     "worker": {"processes": 1, "threads": 2, "max_retries": 2, "min_backoff_ms": 100,
+                                "max_backoff_ms": 400},
+                     "detector": {"poll_seconds": 0.2, "rescan_window": 20, "debounce_seconds": 0.5,
+                                  "requeue_after_seconds": 6},
+                 })
 
 
 @dataclass

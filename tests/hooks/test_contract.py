@@ -128,7 +128,8 @@ def recorder(practice_db):
     practice.hooks = Hooks(practice_db.runtime.pm, practice.settings.enabled, practice.settings.options)
 
 
-def test_hook_bridge_draft_written(practice_db, recorder):
+def drafted_note(practice_db):  # type: ignore[no-untyped-def]
+    """A saved Session Input run through the pipeline: (clinic, forms.id of its note draft)."""
     clinic = make_clinic(practice_db.engine)
     forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
@@ -136,17 +137,17 @@ def test_hook_bridge_draft_written(practice_db, recorder):
     with practice_db.engine.connect() as conn:
         note_id = conn.execute(text("SELECT forms_id FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
                                {"k": f"forms:{forms_id}"}).scalar()
+    return clinic, note_id
+
+
+def test_hook_bridge_draft_written(practice_db, recorder):
+    _clinic, note_id = drafted_note(practice_db)
     assert ("progress_note", note_id) in recorder.written
 
 
 def test_hook_bridge_draft_signed(practice_db, recorder):
-    clinic = make_clinic(practice_db.engine)
-    forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
-                                   clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db.runtime)
+    clinic, note_id = drafted_note(practice_db)
     with practice_db.engine.begin() as conn:
-        note_id = conn.execute(text("SELECT forms_id FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
-                               {"k": f"forms:{forms_id}"}).scalar()
         esign(conn, table="forms", tid=note_id, uid=clinic.clinician_id)
     pump(practice_db.runtime)
     assert ("progress_note", note_id, False) in recorder.signed
