@@ -4,9 +4,10 @@ Every value comes from Faker or from invented word lists; no real person is invo
 ``split="train"`` and ``split="test"`` draw names, places and organisations from disjoint
 parts of Faker's pools (by a stable hash), and the test split also uses sentence templates
 training never sees, so the held-out split measures how the tagger does on names and
-contexts it never saw. Training also draws about one in seven of its sentences from general,
-non-clinical templates (letters, forms, business and travel prose with international
-addresses, postcodes, companies and institutions); the test split never uses them.
+contexts it never saw. With ``general_share`` > 0, training also draws that share of its
+sentences from general, non-clinical templates (letters, forms, business and travel prose
+with international addresses, postcodes, companies and institutions); the test split never
+uses them.
 """
 from __future__ import annotations
 
@@ -47,9 +48,6 @@ _HELDOUT = [t for t in HELDOUT_PHI_TEMPLATES.splitlines() if t.strip()]
 _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
 _GENERAL = [t for t in GENERAL_PHI_TEMPLATES.splitlines() if t.strip()]
 _GENERAL_PLAIN = [t for t in GENERAL_PLAIN_TEMPLATES.splitlines() if t.strip()]
-# Share of training sentences drawn from the general (non-clinical) templates; the test split
-# never uses them, so the held-out benchmark keeps measuring therapy text.
-GENERAL_SHARE = 0.15
 _BRAND_PARTS = ("ver", "zen", "lum", "tri", "ax", "cor", "nov", "qua", "rix", "dex", "sol", "mer",
                 "ion", "tek", "vant", "ora", "pli", "fy", "bit", "sys", "nex", "ly", "ium", "opt")
 _ORG_WORDS_2 = ("Blue", "Open", "Bright", "Green", "True", "Clear", "First", "Prime", "Smart", "Swift",
@@ -106,9 +104,12 @@ class FakeChart:
 class Generator:
     """Makes sessions for one split; deterministic for a given seed."""
 
-    def __init__(self, seed: int, split: str = "train") -> None:
+    def __init__(self, seed: int, split: str = "train", general_share: float = 0.0) -> None:
         self.rng = random.Random(seed)
         self.held = split == "test"
+        # share of training sentences from the general (non-clinical) templates; the test
+        # split never uses them, so the held-out benchmark keeps measuring therapy text
+        self.general_share = 0.0 if self.held else general_share
         self.phi = _PHI + _HELDOUT if self.held else _PHI
         self.fakers = {loc: Faker(loc) for loc in dict.fromkeys(LOCALES)}
         for offset, fake in enumerate(self.fakers.values()):
@@ -195,7 +196,7 @@ class Generator:
 
     def template(self) -> str:
         """One sentence template (train also draws from the general, non-clinical ones)."""
-        if not self.held and self.rng.random() < GENERAL_SHARE:
+        if self.general_share and self.rng.random() < self.general_share:
             return self.rng.choice(_GENERAL if self.rng.random() < 0.7 else _GENERAL_PLAIN)
         roll = self.rng.random()
         return self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \

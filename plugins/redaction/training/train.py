@@ -50,14 +50,14 @@ def _to_bioes(tags: list[str]) -> list[str]:
     return out
 
 
-def write_split(path: Path, seed: int, count: int) -> list[list[tuple[str, str]]]:
-    gen = Generator(seed, "train")
+def write_split(path: Path, seed: int, count: int, general_share: float = 0.0) -> list[list[tuple[str, str]]]:
+    gen = Generator(seed, "train", general_share)
     rows = [sent for _ in range(count) for sent in bioes(gen.session())]
     path.write_text("\n\n".join("\n".join(f"{w}\t{t}" for w, t in sent) for sent in rows) + "\n", encoding="utf-8")
     return rows
 
 
-def train(sessions: int, epochs: int, out: Path, hidden: int, char_hidden: int) -> None:
+def train(sessions: int, epochs: int, out: Path, hidden: int, char_hidden: int, general_share: float = 0.0) -> None:
     from flair.datasets import ColumnCorpus
     from flair.models import SequenceTagger
     from flair.trainers import ModelTrainer
@@ -65,9 +65,9 @@ def train(sessions: int, epochs: int, out: Path, hidden: int, char_hidden: int) 
     from plugins.redaction.charembed import BatchedCharEmbeddings, char_dictionary
 
     work = Path(tempfile.mkdtemp(prefix="phi-tagger-"))
-    write_split(work / "train.txt", 1, sessions)
-    write_split(work / "dev.txt", 2, max(sessions // 12, 20))
-    write_split(work / "test.txt", 3, max(sessions // 12, 20))
+    write_split(work / "train.txt", 1, sessions, general_share)
+    write_split(work / "dev.txt", 2, max(sessions // 12, 20), general_share)
+    write_split(work / "test.txt", 3, max(sessions // 12, 20), general_share)
     corpus = ColumnCorpus(work, {0: "text", 1: "ner"}, train_file="train.txt", dev_file="dev.txt", test_file="test.txt")
     embeddings = BatchedCharEmbeddings(char_dictionary(), char_embedding_dim=24, hidden_size_char=char_hidden)
     tag_dict = corpus.make_label_dictionary("ner", add_unk=False)
@@ -88,10 +88,12 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--hidden", type=int, default=96)
     parser.add_argument("--char-hidden", type=int, default=48)
+    parser.add_argument("--general-share", type=float, default=0.0,
+                        help="share of sentences from the general, non-clinical templates (0.15 tried)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
-    train(args.sessions, args.epochs, args.out, args.hidden, args.char_hidden)
+    train(args.sessions, args.epochs, args.out, args.hidden, args.char_hidden, args.general_share)
 
 
 if __name__ == "__main__":
