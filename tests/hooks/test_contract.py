@@ -78,11 +78,17 @@ def test_hook_bridge_accepts_event(hooks):
     assert hooks.accepting_plugins(portal) == ["assessments"]
 
 
-def test_hook_bridge_handle_event(practice_db):
+def saved_session(practice_db):  # type: ignore[no-untyped-def]
+    """A new clinic whose Session Input was saved and run through the pipeline: (clinic, forms.id)."""
     clinic = make_clinic(practice_db.engine)
     forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
                                    clinic.clinician_id, SESSION_VALUES)
     pump(practice_db.runtime)
+    return clinic, forms_id
+
+
+def test_hook_bridge_handle_event(practice_db):
+    clinic, forms_id = saved_session(practice_db)
     with practice_db.engine.connect() as conn:
         kinds = {r[0] for r in conn.execute(text("SELECT kind FROM aib_drafts WHERE pid = :p"), {"p": clinic.pid})}
         notes = conn.execute(text("SELECT COUNT(*) FROM aib_drafts WHERE source_key = :k"), {"k": f"forms:{forms_id}"}).scalar()
@@ -130,10 +136,7 @@ def recorder(practice_db):
 
 def drafted_note(practice_db):  # type: ignore[no-untyped-def]
     """A saved Session Input run through the pipeline: (clinic, forms.id of its note draft)."""
-    clinic = make_clinic(practice_db.engine)
-    forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
-                                   clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db.runtime)
+    clinic, forms_id = saved_session(practice_db)
     with practice_db.engine.connect() as conn:
         note_id = conn.execute(text("SELECT forms_id FROM aib_drafts WHERE source_key = :k AND kind='progress_note'"),
                                {"k": f"forms:{forms_id}"}).scalar()
@@ -167,10 +170,7 @@ def test_hook_bridge_completion_received(practice_db, recorder):
 def test_hook_bridge_active_goals(practice_db):
     from bridge.context import PracticeContext
 
-    clinic = make_clinic(practice_db.engine)
-    submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician, clinic.clinician_id,
-                        SESSION_VALUES)
-    pump(practice_db.runtime)  # the intake drafts a plan
+    clinic, _forms_id = saved_session(practice_db)  # the intake drafts a plan
     with practice_db.engine.connect() as conn:
         goals = practice_db.practice.hooks.active_goals(clinic.pid, PracticeContext(practice_db.runtime, practice_db.practice, conn))
     assert goals and goals[0].id == "G1" and all(g.text for g in goals)
@@ -227,10 +227,7 @@ def test_redaction_tagger_option_reaches_the_plugin():
 def test_hook_bridge_recommended_measures(practice_db):
     # a depressive diagnosis calls for the PHQ-9; never given before, it is due at intake,
     # and the clinician sees that in the drafted note's Review section
-    clinic = make_clinic(practice_db.engine)
-    forms_id = submit_session_form(practice_db.engine, clinic.pid, clinic.encounter, clinic.clinician,
-                                   clinic.clinician_id, SESSION_VALUES)
-    pump(practice_db.runtime)
+    _clinic, forms_id = saved_session(practice_db)
     with practice_db.engine.connect() as conn:
         review = conn.execute(text(
             "SELECT l.field_value FROM aib_drafts d JOIN forms f ON f.id = d.forms_id JOIN lbf_data l "
