@@ -104,7 +104,7 @@ def _layouts(conn: Connection, practice: Practice, label: str) -> Check:
 
 def _privileges(conn: Connection, label: str) -> Check:
     """Missing and excess rights against the runtime profile of :mod:`bridge.grants`."""
-    from bridge import grants
+    from bridge import grants_review as grants
 
     database = conn.execute(text("SELECT DATABASE()")).scalar_one()
     present = {r[0] for r in conn.execute(text(

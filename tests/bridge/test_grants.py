@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bridge import grants
+from bridge import grants, grants_review
 from bridge.ehr import schema as oe
 from bridge.ehr import tables as aib
 
@@ -106,7 +106,7 @@ def test_script_explains_each_table_and_names_skipped_optional_tables():
     ("ALL PRIVILEGES", [("ALL PRIVILEGES", ())]),
 ])
 def test_split_privileges(text, expected):
-    assert grants.split_privileges(text) == expected
+    assert grants_review.split_privileges(text) == expected
 
 
 def exact_runtime(database: str) -> list[str]:
@@ -116,7 +116,7 @@ def exact_runtime(database: str) -> list[str]:
 
 
 def test_review_of_exactly_the_runtime_grants_is_clean():
-    found = grants.review(exact_runtime("oe"), "oe", present=None)
+    found = grants_review.review(exact_runtime("oe"), "oe", present=None)
     assert found.ok and found.missing == [] and found.excess == []
 
 
@@ -124,27 +124,27 @@ def test_review_finds_missing_and_excess_rights():
     lines = [line for line in exact_runtime("oe") if "`pnotes`" not in line]
     lines.append("GRANT SELECT, DELETE ON `oe`.`pnotes` TO `bridge`@`%`")  # reads the inbox, may delete it
     lines.append("GRANT SELECT ON `other_db`.`pnotes` TO `bridge`@`%`")  # another database: not ours to judge
-    found = grants.review(lines, "oe", present=None)
+    found = grants_review.review(lines, "oe", present=None)
     assert found.missing == [("pnotes", "INSERT", None)]
     assert found.excess == [("pnotes", "SELECT", None), ("pnotes", "DELETE", None)]
     assert not found.ok
 
 
 def test_review_of_root_reports_broad_rights():
-    found = grants.review(["GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost` WITH GRANT OPTION",
+    found = grants_review.review(["GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost` WITH GRANT OPTION",
                            "GRANT PROXY ON ''@'%' TO 'root'@'localhost' WITH GRANT OPTION"], "oe")
     assert found.missing == [] and found.broad == ["ALL PRIVILEGES on every database"] and not found.ok
 
 
 def test_review_of_database_wide_grant_matches_wildcards():
-    found = grants.review(["GRANT SELECT, INSERT, UPDATE, DELETE ON `o\\_%`.* TO `b`@`%`"], "o_site1")
+    found = grants_review.review(["GRANT SELECT, INSERT, UPDATE, DELETE ON `o\\_%`.* TO `b`@`%`"], "o_site1")
     assert found.broad == ["SELECT, INSERT, UPDATE, DELETE on every table of o\\_%"]
     assert ("aib_audit", "UPDATE", "hash") not in found.missing  # held through the database-wide grant
-    assert not grants.review(["GRANT SELECT ON `o\\_%`.* TO `b`@`%`"], "oxsite").broad  # \\_ is a literal _
+    assert not grants_review.review(["GRANT SELECT ON `o\\_%`.* TO `b`@`%`"], "oxsite").broad  # \\_ is a literal _
 
 
 def test_installer_rights_held_by_the_runtime_account_are_reported_apart():
     lines = exact_runtime("oe") + ["GRANT CREATE, ALTER, INDEX ON `oe`.`aib_events` TO `bridge`@`%`"]
-    found = grants.review(lines, "oe", present=None)
+    found = grants_review.review(lines, "oe", present=None)
     assert found.excess == [] and {a[1] for a in found.installer_rights} == {"CREATE", "ALTER", "INDEX"}
     assert found.ok
