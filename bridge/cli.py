@@ -288,6 +288,7 @@ def _date(value: str) -> dt.date:
 def cmd_grants(settings: Settings, args: argparse.Namespace) -> int:
     from bridge import grants
     from bridge.ehr.connect import make_engine
+    from bridge.ehr.version import present_tables
 
     ps = settings.practice(args.practice)
     db = ps.database
@@ -295,8 +296,7 @@ def cmd_grants(settings: Settings, args: argparse.Namespace) -> int:
     try:  # which optional tables exist (a GRANT on a missing table fails)
         engine = make_engine(db, pool_size=1)
         with engine.connect() as conn:
-            present = {r[0] for r in conn.execute(text(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
+            present = present_tables(conn)
         engine.dispose()
     except Exception as exc:
         print(f"-- could not read the table list of {db.database} ({type(exc).__name__}); every "

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from bridge.ehr import audit
 from bridge.ehr import schema as oe
 from bridge.ehr import tables as aib
+from bridge.ehr.version import present_tables
 from bridge.plugins import Hooks
 from hooks.types import Event, EventKind
 
@@ -167,10 +168,6 @@ SOURCES: tuple[tuple[str, str, Scan], ...] = (
     ("appointments", "openemr_postcalendar_events", scan_appointments),
 )
 
-
-def present_tables(conn: Connection) -> set[str]:
-    return {r[0] for r in conn.execute(text(
-        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
 
 
 # --- one tick -----------------------------------------------------------------------------

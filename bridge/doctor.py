@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from bridge.ehr import schema as oe
 from bridge.ehr import tables as aib
-from bridge.ehr.version import detect
+from bridge.ehr.version import detect, present_tables
 from bridge.llm.endpoint import Endpoint
 from bridge.runtime import Practice, Runtime
 from bridge.settings import Settings
@@ -107,8 +107,7 @@ def _privileges(conn: Connection, label: str) -> Check:
     from bridge import grants_review as grants
 
     database = conn.execute(text("SELECT DATABASE()")).scalar_one()
-    present = {r[0] for r in conn.execute(text(
-        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
+    present = present_tables(conn)
     found = grants.review([r[0] for r in conn.execute(text("SHOW GRANTS"))], database, present)
     name = label.removeprefix("practice ")
     bits = []

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from bridge.settings import DatabaseSettings
 
@@ -57,9 +55,3 @@ def utc_offset(zone: str, at: dt.datetime | None = None) -> str:
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
-
-@contextmanager
-def transaction(engine: Engine) -> Iterator[Connection]:
-    """One connection in one transaction: commits on success, rolls back on any error."""
-    with engine.begin() as conn:
-        yield conn

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from bridge.ehr import audit
 from bridge.ehr import schema as oe
 from bridge.ehr import tables as aib
+from bridge.ehr.version import present_tables
 from hooks.types import LayoutForm, ListDef
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def install(engine: Engine, *, practice: str, service_user: str, layouts: list[L
             lists: list[ListDef]) -> InstallReport:
     report = InstallReport()
     with engine.begin() as conn:
-        existing = set(_tables(conn))
+        existing = present_tables(conn)
         aib.bridge_meta.create_all(conn, checkfirst=True)
         report.created_tables = sorted(set(aib.bridge_meta.tables) - existing)
         _schema_row(conn)
@@ -55,11 +56,6 @@ def install(engine: Engine, *, practice: str, service_user: str, layouts: list[L
         audit.record(conn, audit.AuditEntry(practice, "installed", service_user, detail={
             "layouts": len(layouts), "lists": len(lists), "schema": aib.SCHEMA_VERSION}))
     return report
-
-
-def _tables(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute(text(
-        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))]
 
 
 def _schema_row(conn: Connection) -> None:

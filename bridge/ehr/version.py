@@ -48,12 +48,17 @@ class OpenEMRVersion:
         return (self.major, self.minor) >= (7, 0)
 
 
+def present_tables(conn: Connection) -> set[str]:
+    """The tables of the connection's database (what this OpenEMR release has)."""
+    return {r[0] for r in conn.execute(text(
+        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))}
+
+
 def detect(conn: Connection) -> OpenEMRVersion:
     row = conn.execute(text(
         "SELECT v_major, v_minor, v_patch, v_tag, v_database FROM version LIMIT 1")).first()
     major, minor, patch, tag, database = row if row else (0, 0, 0, "", 0)
-    tables = frozenset(r[0] for r in conn.execute(text(
-        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")))
+    tables = frozenset(present_tables(conn))
     wanted = {t for t, _ in OPTIONAL_COLUMNS}
     cols = frozenset(
         (r[0], r[1]) for r in conn.execute(text(

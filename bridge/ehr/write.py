@@ -53,13 +53,16 @@ def ledger_row(conn: Connection, practice: str, source_key: str, kind: str, *, l
     return dict(row) if row else None
 
 
-def require_encounter(conn: Connection, pid: int, encounter: int) -> None:
-    found = conn.execute(select(oe.form_encounter.c.id).where(
+def require_encounter(conn: Connection, pid: int, encounter: int) -> dt.datetime | None:
+    """The encounter's date; a clear permanent failure when the encounter does not exist."""
+    found = conn.execute(select(oe.form_encounter.c.id, oe.form_encounter.c.date).where(
         oe.form_encounter.c.pid == pid, oe.form_encounter.c.encounter == encounter)).first()
     if not found:
         raise PermanentFailure(
             f"encounter {encounter} of patient {pid} does not exist in form_encounter; "
             "the source form points at a deleted or wrong encounter: fix it in OpenEMR, then replay")
+    date = found[1]
+    return date if isinstance(date, dt.datetime) else None
 
 
 def signature_on(conn: Connection, *, forms_id: int | None, encounter: int | None) -> int | None:
@@ -82,7 +85,7 @@ def write_draft(conn: Connection, practice: str, service_user: str, draft: Draft
     existing = ledger_row(conn, practice, draft.source_key, draft.kind, lock=True)
     if existing and not (redraft and existing["forms_id"]):
         return Written(existing["id"], existing["forms_id"], created=False)
-    require_encounter(conn, draft.pid, draft.encounter)
+    encounter_date = require_encounter(conn, draft.pid, draft.encounter)
     fields = {k: _clean(v) for k, v in draft.fields.items()}
     if existing:
         return _rewrite(conn, practice, service_user, draft, fields, existing)
@@ -97,7 +100,7 @@ def write_draft(conn: Connection, practice: str, service_user: str, draft: Draft
         encounter=draft.encounter, forms_id=forms_id, formdir=draft.formdir,
         clinician_id=draft.clinician_id, backend=draft.backend, state="drafted",
         content_hash=content_hash(fields), drafted_text=flatten(fields), drafted_at=audit.db_now(conn),
-        session_end=_session_end(conn, draft),
+        session_end=_session_end(draft, encounter_date),
     )))
     _audit_draft(conn, practice, service_user, draft, forms_id, "draft_written")
     return Written(ledger_id, forms_id, created=True)
@@ -199,10 +202,8 @@ def _insert_multi_row(conn: Connection, service_user: str, draft: Draft, now: dt
     return new_id
 
 
-def _session_end(conn: Connection, draft: Draft) -> dt.datetime | None:
+def _session_end(draft: Draft, day: dt.datetime | None) -> dt.datetime | None:
     stop = draft.fields.get("stop_time", "")
-    day = conn.execute(select(oe.form_encounter.c.date).where(
-        oe.form_encounter.c.pid == draft.pid, oe.form_encounter.c.encounter == draft.encounter)).scalar_one_or_none()
     try:
         hh, mm = (int(x) for x in stop.split(":")[:2])
         return dt.datetime.combine(day.date(), dt.time(hh, mm)) if isinstance(day, dt.datetime) else None
