@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hooks.types import KnownIdentifiers  # noqa: E402
+from hooks.types import KnownIdentifiers, Span  # noqa: E402
 from plugins.redaction.pipeline import redact  # noqa: E402
-from plugins.redaction.tagger import default_tagger  # noqa: E402
+from plugins.redaction.tagger import Tagger, default_tagger  # noqa: E402
 
 PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2.json")
 PRESIDIO_MAP = {
@@ -114,7 +114,7 @@ def score(doc: Doc, covered: list[bool], tally: Tally) -> None:
             tally.nonphi_redacted += covered[i]
 
 
-def run(docs: list[Doc], tagger: bool) -> Tally:
+def run(docs: list[Doc], tagger: bool | Tagger, misses: list[str] | None = None) -> Tally:
     tally = Tally()
     for doc in docs:
         started = time.perf_counter()
@@ -125,7 +125,28 @@ def run(docs: list[Doc], tagger: bool) -> Tally:
         for span in result.spans:
             covered[span.start : span.end] = [True] * (span.end - span.start)
         score(doc, covered, tally)
+        if misses is not None:
+            misses += _misses(doc, covered, result.spans)
     return tally
+
+
+def _misses(doc: Doc, covered: list[bool], spans: list[Span]) -> list[str]:
+    """One line per gold entity not fully hidden and per span over no PHI (for --misses)."""
+    out, phi = [], [False] * len(doc.text)
+    for (start, end, category), charted in zip(doc.gold, doc.charted or [False] * len(doc.gold), strict=True):
+        if category in NON_PHI:
+            continue
+        phi[start:end] = [True] * (end - start)
+        category += "*" if charted else ""
+        if not all(all(covered[m.start() : m.end()]) for m in _WORD.finditer(doc.text, start, end)):
+            shown = "".join(c if covered[i] else "_" for i, c in enumerate(doc.text[start:end], start))
+            out.append(f"MISS {category:<9} {doc.text[start:end]!r} seen as {shown!r} in "
+                       f"{doc.text[max(0, start - 50) : end + 50]!r}")
+    for span in spans:
+        if not any(phi[span.start : span.end]):
+            out.append(f"FP   {span.category:<9} {doc.text[span.start : span.end]!r} in "
+                       f"{doc.text[max(0, span.start - 50) : span.end + 50]!r}")
+    return out
 
 
 def report(name: str, tally: Tally) -> None:
@@ -151,18 +172,28 @@ def main() -> None:
     parser.add_argument("--presidio", type=Path, default=PRESIDIO)
     parser.add_argument("--limit", type=int, default=None, help="first N presidio sentences")
     parser.add_argument("--no-tagger", action="store_true", help="layers 1+2 only")
+    parser.add_argument("--model", type=Path, default=None, help="a candidate tagger model instead of the shipped one")
+    parser.add_argument("--misses", type=Path, default=None,
+                        help="write every entity not fully hidden (* when the chart knew it) and every span over no PHI to this file")
     args = parser.parse_args()
-    tagger = not args.no_tagger
-    if tagger and not default_tagger().available:
+    tagger: bool | Tagger = not args.no_tagger
+    if tagger and args.model:
+        tagger = Tagger(args.model)
+    if tagger and not (tagger if isinstance(tagger, Tagger) else default_tagger()).available:
         print("tagger model missing: layers 1+2 only")
     print(f"layers: known + patterns{' + tagger' if tagger else ''}")
     print("presidio mapping: GPE, STREET_ADDRESS -> LOCATION; ORGANIZATION -> ORG; CREDIT_CARD, IBAN_CODE, "
           "US_SSN, US_DRIVER_LICENSE -> ID; DATE_TIME -> DATE; DOMAIN_NAME -> URL; counted as non-PHI: "
           "TITLE, NRP, AGE <= 89, DATE_TIME that is a bare year (HIPAA Safe Harbor keeps years)")
-    report(f"(a) held-out synthetic sessions: {args.sessions}", run(synthetic_docs(args.sessions, args.seed), tagger))
+    misses: dict[str, list[str]] = {"synthetic": [], "presidio": []}
+    report(f"(a) held-out synthetic sessions: {args.sessions}",
+           run(synthetic_docs(args.sessions, args.seed), tagger, misses["synthetic"]))
     if args.presidio.is_file():
         docs = presidio_docs(args.presidio, args.limit)
-        report(f"(b) presidio-research synth_dataset_v2: {len(docs)} sentences", run(docs, tagger))
+        report(f"(b) presidio-research synth_dataset_v2: {len(docs)} sentences", run(docs, tagger, misses["presidio"]))
+    if args.misses:
+        args.misses.write_text("".join(f"{corpus} {line}\n" for corpus, lines in misses.items() for line in lines),
+                               encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,17 @@ _ORG_WORD = r"[A-Z][\w'’.-]*"
 COMPANY_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:,?[ \t]+|[ \t]+(?:and|&|of|de|et|und)[ \t]+){_ORG_WORD}){{0,4}},?[ \t]+{_LEGAL_SUFFIX})"
 )
+# Employers and other organisations named by what is said about them ("works at Acme Foods",
+# "Acme is a staffing agency"): one to five capitalised words.
+_ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et)[ \t]+){_ORG_WORD}){{0,4}})"
+EMPLOYER_RE = re.compile(
+    rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering)"
+    rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:))[ \t]+(?:the[ \t]+)?{_ORG_NAME}"
+)
+IS_A_COMPANY_RE = re.compile(
+    rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:company|agency|firm|startup|"
+    rf"business|non-?profit|charity|corporation|bank|insurer|manufacturer|retailer|consultancy|organi[sz]ation)\b"
+)
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
@@ -80,6 +91,8 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES]
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
+    out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
+            for span in _org_span(text, m)]
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -102,6 +115,19 @@ def _company_span(text: str, match: re.Match[str]) -> list[Span]:
     words = list(re.finditer(r"\S+", text[start:end]))[:-1]
     keep = next((w for w in words if w.group()[0].isupper() and fold(w.group().strip(",")) not in NOT_NAMES), None)
     return [] if keep is None else [Span(start + keep.start(), end, "ORG", "pattern")]
+
+
+def _org_span(text: str, match: re.Match[str]) -> list[Span]:
+    """The organisation's words, from the first that is not a pronoun, article or day word,
+    up to the first that is one ("works at Acme Foods Monday" -> "Acme Foods")."""
+    start, end = match.span("v")
+    words = [w for w in re.finditer(r"\S+", text[start:end])]
+    while words and fold(words[0].group().strip(",.")) in NOT_NAMES:
+        words.pop(0)
+    keep = list(itertools.takewhile(lambda w: fold(w.group().strip(",.")) not in NOT_NAMES, words))
+    while keep and keep[-1].group().lower() in ("and", "of", "de", "et", "&"):
+        keep.pop()
+    return [Span(start + keep[0].start(), start + keep[-1].end(), "ORG", "pattern")] if keep else []
 
 
 def _plain(word: str, first: bool = False) -> bool:

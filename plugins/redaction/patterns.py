@@ -22,12 +22,36 @@ _STREET_SUFFIX = (
     r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
 )
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|#)\.?\s*#?\s*[A-Za-z]?\d+[A-Za-z]?"
-_WORD = r"[A-Z0-9][\w'’.-]*"
+_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 
 ADDRESS_RE = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+(?:(?:{_WORD})\s+){{0,3}}(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?(?:,?\s*{_UNIT})?"
+)
+
+# Streets written the European way: a street word before the name ("Rue", "ul.") or after it
+# ("tér", "Strasse", "-vej", "-katu"), the house number last.
+_NAME_WORD = r"(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|du|de|des|la|le|les|del|della|di|da|do|dos|das|al|el|y)(?!\w)"
+_STREET_BEFORE = (r"(?:Rue|Avenue|Av\.|Avda\.|Boulevard|Bd\.|Chemin|All[ée]e|Impasse|Quai|Route|Via|Viale|Piazza|"
+                  r"Piazzale|Corso|Largo|Calle|Carrer|Avenida|Rua|Pra[çc]a|Travessa|Strada|Plac|ul\.|ulica|al\.|"
+                  r"aleja|Odos)")
+_STREET_AFTER = (r"(?:Stra(?:ss|ß)e|Str\.|str|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|tér|út|utca|u\.|krt\.|körút|"
+                 r"rkp\.|kapu|sor|köz|fasor|sétány|straat|laan|gracht|plein|kade|vej|gade|gata|gatan|vägen|veien|gate)")
+_STREET_SUFFIX_JOINED = (r"(?:stra(?:ss|ß)e|gasse|weg|vej|gade|katu|kuja|tie|stien|vägen|gatan|väg|gata|veien|vegen|"
+                         r"gate|laan|straat|plein|gracht|kade|singel|steeg|allee|platz|damm|ufer|torget|torg|stræti|"
+                         r"straeti|braut|vegur|utca|körút|krogen|bakken|stræde|vænget|parken)")
+_HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
+STREET_NUMBER_LAST_RE = re.compile(
+    rf"(?<![\w.]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,4}}\s+{_HOUSE}"
+    rf"|\b(?:{_NAME_WORD}\s+){{1,3}}{_STREET_AFTER}\s+{_HOUSE}"
+    rf"|\b[A-ZÀ-Þ][\w'’-]*?{_STREET_SUFFIX_JOINED}\s+{_HOUSE}"
+)
+STREET_NUMBER_FIRST_RE = re.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+{_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}}")
+# US military mail: "PSC 1234, Box 5678", "Unit 1234 Box 567", "USNS Brown", "APO AE 09123".
+MILITARY_RE = re.compile(
+    r"(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?"
+    r"|\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 )
 
 Validator = Callable[[re.Match[str]], bool]
@@ -83,6 +107,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
     ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), None),
     ("LOCATION", ADDRESS_RE, None),
+    ("LOCATION", STREET_NUMBER_LAST_RE, None),
+    ("LOCATION", STREET_NUMBER_FIRST_RE, None),
+    ("LOCATION", MILITARY_RE, None),
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),

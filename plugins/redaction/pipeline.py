@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 
 from hooks.types import KnownIdentifiers, Span
+from plugins.redaction.grow import grow
 from plugins.redaction.known import compile_known
 from plugins.redaction.patterns import pattern_spans
 from plugins.redaction.placeholders import Redaction, assign
@@ -30,17 +32,39 @@ def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger 
     found = sure + pattern_spans(text)
     if tagger is not None and tagger.available:
         model = tagger.spans(text)
-        found += model + _confirmed(maybe, model)
+        found += model + _confirmed(maybe, model, text)
     else:
-        found += [span for span in maybe if text[span.start].isupper()]
+        found += [span for span in maybe if text[span.start].isupper() or _uncased_name(text, span.start)]
     found += _recurrences(text, folded, found)
-    return merge(found, text)
+    return grow(text, merge(found, text))
 
 
-def _confirmed(candidates: list[Span], model: list[Span]) -> list[Span]:
-    """Known name parts that are also words, kept where the tagger sees a person."""
+def _confirmed(candidates: list[Span], model: list[Span], text: str) -> list[Span]:
+    """Known name parts that are also words ("robin", "hope"), kept where the tagger sees a
+    person, and always in a clause typed without any capitals: there the case of the word
+    says nothing, and a charted name must never leave."""
     people = [s for s in model if s.category in _PEOPLE]
-    return [c for c in candidates if any(p.start < c.end and c.start < p.end for p in people)]
+    return [c for c in candidates
+            if any(p.start < c.end and c.start < p.end for p in people) or _uncased_name(text, c.start)]
+
+
+_VERB_POSITION_RE = re.compile(
+    r"(?:^|\W)(?:i|you|he|she|we|they|it|who|to|will|would|can|could|should|may|might|must|not|"
+    r"don't|didn't|doesn't|i'll|i'd|we'll|let's)\s+$"
+)
+
+
+def _uncased_name(text: str, pos: int) -> bool:
+    """In a clause typed without capitals, a charted name that is also a word is hidden,
+    unless a subject pronoun or auxiliary puts it in a verb's place ("i hope", "she will")."""
+    return _uncased_clause(text, pos) and not _VERB_POSITION_RE.search(text, max(0, pos - 12), pos)
+
+
+def _uncased_clause(text: str, pos: int) -> bool:
+    """True when the clause around ``pos`` (between . ! ? and line breaks) has no capital letter."""
+    start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
+    return not any(char.isupper() for char in text[start : min(ends, default=len(text))])
 
 
 def redact(text: str, known: KnownIdentifiers | None = None, *, tagger: bool | Tagger = True) -> Redaction:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hooks.types import Span
 
-LAYER_RANK = {"known": 0, "pattern": 1, "model": 2}
+LAYER_RANK = {"known": 0, "pattern": 1, "model": 2, "gazetteer": 3}
 CATEGORY_RANK = {name: rank for rank, name in enumerate((
     "EMAIL", "URL", "IP", "DATE", "ID", "PHONE", "ZIP", "AGE", "PATIENT", "RELATIVE", "CLINICIAN",
     "PERSON", "LOCATION", "ORG",

@@ -195,11 +195,27 @@ def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def _ordinary(value: str, tag: str) -> bool:
     """An "entity" without letters, or made only of frequent English words that are never
-    names ("Hello", "Personal Info"), or a person made only of dictionary words ("Salesperson")."""
+    names ("Hello", "Personal Info"), of nationalities, languages and directions ("Czech",
+    "English", "Southern"), of chat and form labels ("Bot", "IBAN"), a Roman numeral
+    ("Title VII"), or a person made only of dictionary words ("Salesperson")."""
+    if _ROMAN_RE.fullmatch(value.strip()):
+        return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
-    return all(w in stop_words() for w in words) or (tag == "PER" and all(w in lexicon() for w in words))
+    if all(w in stop_words() or w in demonyms() or w in _LABELS for w in words):
+        return True
+    return tag == "PER" and all(w in lexicon() for w in words)
+
+
+_ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+_LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
+                     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
+
+
+def demonyms() -> frozenset[str]:
+    """Nationalities, peoples, languages and faiths (``data/demonyms.txt``): never identifiers alone."""
+    return _word_file("demonyms.txt")
 
 
 def lexicon() -> frozenset[str]:
@@ -217,7 +233,8 @@ def _word_file(name: str) -> frozenset[str]:
     path = Path(__file__).parent / "data" / name
     if not path.is_file():
         return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 _DEFAULT = Tagger()

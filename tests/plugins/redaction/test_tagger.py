@@ -43,6 +43,11 @@ def test_pipeline_hides_what_only_the_tagger_knows(tagger: Tagger, text: str, va
     ("i hope the new dose helps.", KnownIdentifiers(patient=["Hope Alvarado"]), "hope", False),
     # "will" as a verb while a relative is called Will
     ("she will call her mother tonight.", KnownIdentifiers(relative=["Will Turner"]), "will", False),
+    # a clause typed without capitals gives no case evidence: the charted name is hidden ...
+    ("when gaurangi visits, robin feels anxious for days.", KnownIdentifiers(patient=["Robin Okafor"]), "robin", True),
+    ("she still has hope about the job.", KnownIdentifiers(patient=["Hope Alvarado"]), "hope", True),
+    # ... but in a cased sentence the lower-case word is the word
+    ("She still has hope about the job.", KnownIdentifiers(patient=["Hope Alvarado"]), "hope", False),
 ])
 def test_tagger_decides_names_that_are_words(tagger: Tagger, text: str, known: KnownIdentifiers,
                                             value: str, hidden: bool) -> None:

@@ -1,0 +1,170 @@
+"""After the three layers: grow what they found into the identifier around it.
+
+The layers find pieces: the tagger marks "Kiannonkatu" but not the house number after it,
+"Allstate" but not "Insurance Group", "Annette" and "Kelly" but not the "E." between them;
+an address block is found as a street, a unit and a postcode with a city between them that
+nobody marked. These rules, run on the merged spans, take in what belongs to a piece:
+
+- a place or postcode takes the house or postal number written next to it ("Edeby 55",
+  "Aalborg NO 9100"), unless a unit of time or quantity follows the number ("Denver 2 years");
+- what lies between two pieces of one address (only capitalised words, numbers and commas,
+  on at most two lines) becomes part of it;
+- an organisation takes the company words that follow it ("Insurance Group", "& Co.");
+- a person takes a middle initial, a name particle with the name after it ("ten Pas"), and
+  a following capitalised word that is no English word ("Stephan Fenstermacher");
+- a country, US state or Canadian province that nobody marked is a place (``data/places.txt``,
+  capitalised mentions only; a person the tagger saw there keeps its category).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from pathlib import Path
+
+from hooks.types import Span
+from plugins.redaction.spans import merge
+from plugins.redaction.tagger import lexicon
+from plugins.redaction.variants import stop_words
+
+_PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
+_PLACE = frozenset(("LOCATION", "ZIP"))
+_NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?(\d{1,6}(?:[ -]\d{2,3})?[A-Za-z]?)(?![\w:/]|[.,]\d)")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
+_QUANTITY = re.compile(
+    r"\s*(?:-\s*)?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times?|"
+    r"am|pm|a\.m|p\.m|o'clock|%|percent|miles?|mi|km|kilometers?|mg|kg|lbs?|pounds?|people|persons?|"
+    r"kids|children|sessions?|nights?|visits?|out\b|of\b|to\b|-)\b",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"(?:[ \t,]|\n(?!\s*\n))*(?:(?:\d{1,6}[A-Za-z]?|[A-ZÀ-Þ][\w'’-]*\.?|[A-Z]{2})(?:[ \t,]|\n(?!\s*\n))*){0,4}")
+_MAX_GAP = 48
+_ORG_WORDS = (
+    "Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "LLP", "PLLC", "PC", "P.C.", "Co", "Co.", "Corp", "Corp.",
+    "Corporation", "Company", "Group", "Holdings", "Partners", "Associates", "Agency", "Services",
+    "Solutions", "Technologies", "Technology", "Systems", "Labs", "Laboratories", "Insurance",
+    "Investments", "Capital", "Markets", "Finance", "Financial", "Bank", "Trust", "Credit", "Union",
+    "Foods", "Repair", "Pharmacy", "Dental", "Hotel", "Clinic", "Hospital", "Center", "Centre",
+    "Medical", "Health", "Healthcare", "Behavioral", "Counseling", "School", "Elementary", "Middle",
+    "High", "Academy", "College", "University", "Institute", "Foundation", "Church", "Ministries",
+    "Consulting", "Logistics", "Staffing", "Industries", "Enterprises", "Media", "Studios", "Software",
+    "Bioscience", "Biosciences", "Pharmaceuticals", "Therapeutics", "Sciences", "Energy", "Motors",
+    "Auto", "Realty", "Properties", "Construction", "Restaurant", "Cafe", "Café", "Bakery", "Store",
+    "Stores", "Market", "Supermarket", "Gym", "Fitness", "Law", "Firm", "Office", "Department",
+    "Council", "Society", "Club", "Network", "Networks", "Communications", "Ratings", "Family",
+    "Care", "Home", "Homes", "Living", "Senior", "Daycare", "Preschool", "Kindergarten", "AG", "GmbH",
+    "KG", "KGaA", "SA", "S.A.", "SAS", "SARL", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "A/S", "Oy",
+    "SpA", "S.p.A.", "Srl", "Pty", "Plc", "PLC", "Sons", "Brothers", "Bros", "Bros.", "Fils", "Cie",
+)
+# Company words that also describe (a "Home", a "Family", "High"): they never make an org alone.
+_MODIFIERS = frozenset(("Home", "Homes", "Family", "Care", "High", "Middle", "Senior", "Living", "Auto", "Medical",
+                        "Health", "Behavioral", "Trust", "Credit", "Union", "Market", "Office", "Law", "Co", "Co.",
+                        "Sons", "Brothers", "Fils"))
+_ORG_NEXT = re.compile(r"(?:[ \t]*(?:&|and|et|und|y|of|&amp;)?[ \t]*)([A-Z][\w.'’/-]*)")
+_PARTICLES = ("van", "von", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "dos", "das", "du",
+              "des", "la", "le", "bin", "ibn", "al", "el", "mac", "st.", "van der", "van den", "de la")
+_PERSON_NEXT = re.compile(
+    r"[ \t]+(?:(?P<initial>[A-Z]\.?)[ \t]+(?=[A-Z])|(?P<particle>(?:"
+    + "|".join(re.escape(p) for p in sorted(_PARTICLES, key=len, reverse=True))
+    + r")[ \t]+)(?=[A-Z]))?(?P<name>[A-ZÀ-Þ][\w'’-]+)"
+)
+_PERSON_INITIAL_ONLY = re.compile(r"[ \t]+(?P<initial>[A-Z]\.)(?![\w])")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    path = Path(__file__).parent / "data" / "places.txt"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    variants = {v for name in names for v in (name, name.upper())}
+    alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def grow(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` (merged) grown into the identifiers around them; merged again."""
+    found = merge(spans + _places(text), text)
+    grown = [_grown(text, span) for span in found]
+    grown = merge(grown, text)
+    return merge(grown + _address_gaps(text, grown), text)
+
+
+def _places(text: str) -> list[Span]:
+    """Countries, states and provinces; the lowest-ranked layer, so a person wins a tie."""
+    return [Span(match.start(), match.end(), "LOCATION", "gazetteer") for match in _place_re().finditer(text)]
+
+
+def _grown(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    if span.category in _PLACE:
+        start, end = _with_numbers(text, start, end)
+    elif span.category == "ORG":
+        end = _with_company_words(text, end)
+    elif span.category in _PEOPLE:
+        company = _with_company_words(text, end)
+        if company > end and text[end:company].split()[-1] not in _MODIFIERS and span.layer != "known":
+            return Span(start, company, "ORG", span.layer)  # "Harborview Auto Repair" is no person
+        end = _with_name_parts(text, end)
+    return Span(start, end, span.category, span.layer)
+
+
+def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
+    after = _NUMBER_AFTER.match(text, end)
+    if after and not _QUANTITY.match(text, after.end()):
+        end = after.end(1)
+    before = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    if before:
+        start = before.start(1)
+    return start, end
+
+
+def _with_company_words(text: str, end: int) -> int:
+    while match := _ORG_NEXT.match(text, end):
+        word = match.group(1)
+        if word in _ORG_SET:
+            end = match.end(1)
+        elif word.rstrip(".") in _ORG_SET:  # "Group." ending a sentence: the dot stays
+            end = match.start(1) + len(word.rstrip("."))
+        else:
+            break
+    return end
+
+
+_ORG_SET = frozenset(_ORG_WORDS)
+
+
+def _with_name_parts(text: str, end: int) -> int:
+    for _ in range(3):
+        match = _PERSON_NEXT.match(text, end)
+        if match and (match.group("initial") or match.group("particle") or _name_like(match.group("name"))):
+            end = match.end("name")
+            continue
+        initial = _PERSON_INITIAL_ONLY.match(text, end)
+        if initial and not re.match(r"\s*$|\s+[A-Z][a-z]", text[initial.end() : initial.end() + 3]):
+            end = initial.end("initial")
+        break
+    return end
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is no English word (a surname the tagger did not take)."""
+    low = re.sub(r"['’]s$", "", word).lower()
+    return not word.isupper() and low not in stop_words() and low not in lexicon()
+
+
+def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
+    """What lies between two pieces of one address, when it looks like address too."""
+    out = []
+    for left, right in itertools.pairwise(spans):
+        if left.category not in _PLACE or right.category not in _PLACE:
+            continue
+        gap = text[left.end : right.start]
+        if 0 < len(gap) <= _MAX_GAP and gap.strip(" \t,\n") and _GAP.fullmatch(gap) and not _plain_words(gap):
+            out.append(Span(left.end, right.start, "LOCATION", right.layer))
+    return out
+
+
+def _plain_words(gap: str) -> bool:
+    """A gap of ordinary English words ("Then", "And") joins nothing."""
+    words = re.findall(r"[^\W\d_]+", gap)
+    return bool(words) and all(w.lower() in stop_words() for w in words)

@@ -1,0 +1,79 @@
+"""Growing found pieces into whole identifiers, and what must stay: one row per case.
+
+Rows with ``tagger=False`` show what the deterministic rules guarantee by themselves; the
+others use the shipped tagger, as the drafting path does. Every person, place and company
+below is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from hooks.types import Span
+from plugins.redaction import redact
+from plugins.redaction.grow import grow
+from tests.plugins.redaction.helpers import is_hidden, is_kept
+
+HIDE = [
+    # street name first, house number last (Nordic, German, Hungarian, Polish, French forms)
+    ("Send it to Kvistbakkevej 41, please.", ["Kvistbakkevej 41"], False),
+    ("She lives at Ostrauer Strasse 12 now.", ["Ostrauer Strasse 12"], False),
+    ("Her flat is at Pálvölgyi tér 7. since spring.", ["Pálvölgyi tér 7"], False),
+    ("Mail goes to ul. Brzozowa Dolina 28 in the winter.", ["ul. Brzozowa Dolina 28"], False),
+    ("They met at 14 Rue des Tilleuls Verts last year.", ["14 Rue des Tilleuls Verts"], False),
+    # US military mail, across a line break and in lower case
+    ("Ship to PSC 4821, Box 9034\nAPO AE 09456 by Friday.", ["PSC 4821, Box 9034", "APO AE 09456"], False),
+    ("his address is unit 7712 box 3310 dpo ap 96521", ["unit 7712 box 3310", "dpo ap 96521"], False),
+    # an ordinal street in a lower-case address
+    ("they moved to 3911 fourth avenue last month", ["3911 fourth avenue"], False),
+    # an address block: the city between the street and the postcode is taken in too
+    ("Address: 88 Quillfeather Lane\nBranxholm, OR 97321", ["88 Quillfeather Lane", "Branxholm", "97321"], False),
+    # a country, a state and a province nobody listed
+    ("He flew to Iceland, then drove through Nebraska and Saskatchewan.", ["Iceland", "Nebraska", "Saskatchewan"], False),
+    # employers named by what is said about them
+    ("She works at Tindle Ferry Outfitters on weekends.", ["Tindle Ferry Outfitters"], False),
+    ("Veltrano Harbor is a staffing agency she used.", ["Veltrano Harbor"], False),
+    # with the tagger: the company words after a name the tagger took for a person
+    ("Her brother drove her to Quorlen Auto Repair after the call.", ["Quorlen Auto Repair"], True),
+    # a middle initial between the parts of a name
+    ("She got a text from Annelie E Vroskov on Sunday.", ["Annelie E Vroskov"], True),
+    # the house number and postcode around a place the tagger found
+    ("We stayed at Vorrakatu 18 in Ylöjärvenkylä 33470 for a week.", ["Vorrakatu 18", "33470"], True),
+]
+
+KEEP = [
+    # nationalities, languages and faiths are not identifiers
+    ("She is studying English and her father is Czech.", ["English", "Czech"], True),
+    ("He grew up Catholic and speaks Portuguese at home.", ["Catholic", "Portuguese"], True),
+    # a number after a place is a quantity when a unit follows it
+    ("She moved to Denver 2 years ago.", ["2 years"], True),
+    # ordinary words between two places join nothing
+    ("She left Iceland. Then Nebraska felt quiet.", ["Then"], False),
+    # a Roman numeral and a chat label are not people
+    ("Bot: Title VII protects her at work.", ["Bot", "Title VII"], True),
+]
+
+
+@pytest.mark.parametrize(("text", "values", "with_tagger"), HIDE)
+def test_grown_identifier_is_hidden(text: str, values: list[str], with_tagger: bool) -> None:
+    result = redact(text, None, tagger=with_tagger)
+    for value in values:
+        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
+
+
+@pytest.mark.parametrize(("text", "values", "with_tagger"), KEEP)
+def test_not_an_identifier_is_kept(text: str, values: list[str], with_tagger: bool) -> None:
+    result = redact(text, None, tagger=with_tagger)
+    for value in values:
+        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+
+
+def test_grow_keeps_a_known_person_a_person() -> None:
+    text = "Tamsin Group called."
+    grown = grow(text, [Span(0, 6, "PATIENT", "known")])
+    assert grown == [Span(0, 6, "PATIENT", "known")]
+
+
+def test_grow_turns_a_model_person_with_company_words_into_an_org() -> None:
+    text = "She called Brindlecombe Pharmacy twice."
+    grown = grow(text, [Span(11, 23, "PERSON", "model")])
+    assert grown == [Span(11, 32, "ORG", "model")]
