@@ -9,8 +9,9 @@ import re
 
 from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
+from plugins.redaction.tagger import lexicon
 from plugins.redaction.textutil import fold
-from plugins.redaction.variants import common_words
+from plugins.redaction.variants import common_words, stop_words
 
 _ID_WORDS = (
     r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"
@@ -35,7 +36,19 @@ RELATION_RE = re.compile(
     rf"(?:(?:older|younger|little|big|baby|late|twin|oldest|youngest|new|best|ex-?|step-?|half-)\s*)?"
     rf"(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?),?\s+(?:\(\w+\)\s+)?{_FULL}"
 )
-NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka))\s+{_FULL}")
+NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
+                      rf"said|says|asked|asks|replied|replies|answered|whispered|shouted|wrote|explains|explained))"
+                      rf"\s+{_FULL}")
+# Who speaks in a transcript ("Ubul: What a day."), and who is spoken to ("Remember me, Nathan?").
+SPEAKER_RE = re.compile(rf"(?m)^[ \t>]*(?P<v>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*:[ \t]*(?=\S)(?!\d)")
+VOCATIVE_RE = re.compile(rf",[ \t]+(?P<v>{_NAME})[ \t]*[?!]")
+_LABELS = frozenset((
+    "client", "patient", "therapist", "clinician", "counselor", "doctor", "provider", "bot", "chatbot", "user",
+    "agent", "interviewer", "interviewee", "q", "a", "question", "answer", "mom", "dad", "mother", "father",
+    "subject", "re", "note", "notes", "ps", "tel", "fax", "phone", "email", "web", "website", "address", "when",
+    "where", "who", "what", "why", "how", "from", "to", "cc", "bcc", "date", "time", "name", "title", "speaker",
+    "mrn", "dob", "ssn", "dx", "rx", "hpi", "pmh", "ros", "tx", "sx",
+))
 SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|referred\s+by|seen\s+by|"
                        rf"guardian|emergency\s+contact|name|spoke\s+with|met\s+with|session\s+with|"
                        rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
@@ -96,7 +109,19 @@ def context_spans(text: str) -> list[Span]:
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
+    out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
+            for span in _name_span(text, m)]
+    out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]
     return out
+
+
+def _unlabelled(value: str, speaker: bool = False) -> bool:
+    """A speaker or addressee that is a name: no role label ("Therapist:") or ordinary word
+    ("Plan:"); a speaker also no dictionary word at all ("Interventions:", "Mood:")."""
+    words = [fold(w) for w in value.split()]
+    if any(w in _LABELS or w in stop_words() or w in NOT_NAMES for w in words):
+        return False
+    return not (speaker and (any(w in lexicon() for w in words) or (value.isupper() and len(value) <= 4)))
 
 
 def _name_span(text: str, match: re.Match[str]) -> list[Span]:

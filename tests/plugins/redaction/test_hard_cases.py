@@ -11,6 +11,10 @@ from tests.plugins.redaction.helpers import is_hidden, is_kept
 K = KnownIdentifiers
 
 HIDE_CASES = [
+    # a speaker in a transcript, someone spoken to, someone who speaks
+    ("Oriel: I can't sleep.\nTherapist: Since when?", None, ["Oriel"]),
+    ("Remember me, Tavish? We met in group.", None, ["Tavish"]),
+    ('"Enough," said Morwenna to her sister.', None, ["Morwenna"]),
     # all-caps known name
     ("JANE KOWALCZYK MISSED HER APPOINTMENT.", K(patient=["Jane Kowalczyk"]), ["JANE", "KOWALCZYK"]),
     # lower-case known full name
@@ -75,6 +79,8 @@ HIDE_CASES = [
 ]
 
 KEEP_CASES = [
+    # role labels and section headings are not speakers with names
+    ("Therapist: Since when?\nPlan: continue CBT.\nMRN: pending", None, ["Therapist", "Plan", "MRN"]),
     # "hope" as a verb while the patient is called Hope
     ("I hope the new dose helps.", K(patient=["Hope Alvarado"]), ["hope"]),
     # "will" as a verb while a relative is called Will
