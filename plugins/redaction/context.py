@@ -90,6 +90,20 @@ IS_A_COMPANY_RE = re.compile(
     rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:company|agency|firm|startup|"
     rf"business|non-?profit|charity|corporation|bank|insurer|manufacturer|retailer|consultancy|organi[sz]ation)\b"
 )
+# A company named by the kind of business its last word says ("Tableau Software", "Nera
+# Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
+_TRADE = (r"(?:Software|Technologies|Technology|Solutions|Consulting|Consultants|Partners|Capital|Research|"
+          r"Insurance|Group|Holdings|Industries|Enterprises|Systems|Labs|Logistics|Staffing|Investments|Financial|"
+          r"Finance|Markets|Analytics|Networks|Communications|Pharmaceuticals|Therapeutics|Biosciences?|Motors|"
+          r"Realty|Properties|Construction|Movers|Associates|Ventures|Advisors|Bancorp|Airlines|Foods|Pharmacy|"
+          r"Dental|Outfitters|Services)")
+TRADE_NAME_RE = re.compile(
+    rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,3}}[ \t]+{_TRADE})\b"
+)
+_NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
+                        "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
+                        "emergency", "human", "customer", "client", "family", "youth", "student", "health",
+                        "mental", "behavioral", "medical", "clinical", "legal", "financial", "child", "adult"))
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
@@ -106,6 +120,7 @@ def context_spans(text: str) -> list[Span]:
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
     out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
+    out += [span for m in TRADE_NAME_RE.finditer(text) if _trade_name(m.group("v")) for span in _org_span(text, m)]
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -153,6 +168,12 @@ def _org_span(text: str, match: re.Match[str]) -> list[Span]:
     while keep and keep[-1].group().lower() in ("and", "of", "de", "et", "&"):
         keep.pop()
     return [Span(start + keep[0].start(), start + keep[-1].end(), "ORG", "pattern")] if keep else []
+
+
+def _trade_name(value: str) -> bool:
+    """Words before the trade word that name something, not a generic service or group."""
+    words = [fold(w) for w in value.split()[:-1]]
+    return bool(words) and fold(words[-1]) not in _NOT_TRADE and not all(w in NOT_NAMES for w in words)
 
 
 def _plain(word: str, first: bool = False) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from hooks.types import Span
 from plugins.redaction import context
 from plugins.redaction.dates import date_matches
+from plugins.redaction.variants import stop_words
 
 _SEP = r"[\s.\-]*"
 _STREET_SUFFIX = (
@@ -21,7 +22,8 @@ _STREET_SUFFIX = (
     r"Groves?|Gardens|Mews|Manors?|Estates?|Harbou?r|View|Vista|Landing|Junction|Mill|Springs?|"
     r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
 )
-_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|#)\.?\s*#?\s*[A-Za-z]?\d+[A-Za-z]?"
+_UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|(?i:apt|suite)|#)\.?\s*#?\s*"
+         r"[A-Za-z]?\d+[A-Za-z]?")
 _WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 
@@ -33,7 +35,7 @@ ADDRESS_RE = re.compile(
 # Streets written the European way: a street word before the name ("Rue", "ul.") or after it
 # ("tér", "Strasse", "-vej", "-katu"), the house number last.
 _NAME_WORD = r"(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|du|de|des|la|le|les|del|della|di|da|do|dos|das|al|el|y)(?!\w)"
-_STREET_BEFORE = (r"(?:Rue|Avenue|Av\.|Avda\.|Boulevard|Bd\.|Chemin|All[ée]e|Impasse|Quai|Route|Via|Viale|Piazza|"
+_STREET_BEFORE = (r"(?:C/|Rue|Avenue|Av\.|Avda\.|Boulevard|Bd\.|Chemin|All[ée]e|Impasse|Quai|Route|Via|Viale|Piazza|"
                   r"Piazzale|Corso|Largo|Calle|Carrer|Avenida|Rua|Pra[çc]a|Travessa|Strada|Plac|ul\.|ulica|al\.|"
                   r"aleja|Odos)")
 _STREET_AFTER = (r"(?:Stra(?:ss|ß)e|Str\.|str|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|tér|út|utca|u\.|krt\.|körút|"
@@ -48,6 +50,12 @@ STREET_NUMBER_LAST_RE = re.compile(
     rf"|\b[A-ZÀ-Þ][\w'’-]*?{_STREET_SUFFIX_JOINED}\s+{_HOUSE}"
 )
 STREET_NUMBER_FIRST_RE = re.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+{_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}}")
+# The same with the street words in lower case ("36 rue de pologne"): the words after the
+# street word run to the end of the line or clause, less any ordinary English word at the end.
+STREET_LOWER_RE = re.compile(
+    r"\b\d{1,6}[A-Za-z]?,?[ \t]+(?i:rue|avenue|av\.|via|viale|calle|rua|avenida|strada|chemin|ul\.|ulica)"
+    r"(?P<words>(?:[ \t]+[^\W\d_][\w'’.-]*){1,5})"
+)
 # US military mail: "PSC 1234, Box 5678", "Unit 1234 Box 567", "USNS Brown", "APO AE 09123".
 MILITARY_RE = re.compile(
     r"(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?"
@@ -125,5 +133,16 @@ def pattern_spans(text: str) -> list[Span]:
             if valid is None or valid(match):
                 start, end = match.span("v") if "v" in pattern.groupindex else match.span()
                 out.append(Span(start, end, category, "pattern"))
+    out += [span for m in STREET_LOWER_RE.finditer(text) if (span := _street_lower(text, m))]
     out += context.context_spans(text)
     return out
+
+
+def _street_lower(text: str, match: re.Match[str]) -> Span | None:
+    """A lower-case number-first street, without the ordinary words that end the clause."""
+    words = list(re.finditer(r"\S+", match.group("words")))
+    while words and words[-1].group().strip(".,").lower() in stop_words():
+        words.pop()
+    if not words:
+        return None
+    return Span(match.start(), match.start("words") + words[-1].end(), "LOCATION", "pattern")

@@ -197,7 +197,8 @@ def _ordinary(value: str, tag: str) -> bool:
     """An "entity" without letters, or made only of frequent English words that are never
     names ("Hello", "Personal Info"), of nationalities, languages and directions ("Czech",
     "English", "Southern"), of chat and form labels ("Bot", "IBAN"), a Roman numeral
-    ("Title VII"), or a person made only of dictionary words ("Salesperson")."""
+    ("Title VII"), words with a pronoun or function word among them (a song or book title
+    in Title Case, never a name), or a person made only of dictionary words ("Salesperson")."""
     if _ROMAN_RE.fullmatch(value.strip()):
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
@@ -205,9 +206,14 @@ def _ordinary(value: str, tag: str) -> bool:
         return True
     if all(w in stop_words() or w in demonyms() or w in _LABELS for w in words):
         return True
+    raw = _WORD_RE.findall(value)
+    if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
+        return True
     return tag == "PER" and all(w in lexicon() for w in words)
 
 
+_FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
+                             "them", "is", "are", "was", "were", "to", "not", "if", "because", "when", "why"))
 _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
                      "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))

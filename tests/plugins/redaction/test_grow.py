@@ -20,6 +20,11 @@ HIDE = [
     ("Her flat is at Pálvölgyi tér 7. since spring.", ["Pálvölgyi tér 7"], False),
     ("Mail goes to ul. Brzozowa Dolina 28 in the winter.", ["ul. Brzozowa Dolina 28"], False),
     ("They met at 14 Rue des Tilleuls Verts last year.", ["14 Rue des Tilleuls Verts"], False),
+    ("his new place is 36 rue des glycines, near the park", ["36 rue des glycines"], False),
+    ("The office moved to C/ Almendros Viejos 12 in May.", ["C/ Almendros Viejos 12"], False),
+    ("Ship it to apt. 169, suite 4 on the left.", ["apt. 169", "suite 4"], False),
+    # a company named by its trade
+    ("Her brother-in-law runs Kestrelwyn Software and Brodie Lane Movers.", ["Kestrelwyn Software", "Brodie Lane Movers"], False),
     # US military mail, across a line break and in lower case
     ("Ship to PSC 4821, Box 9034\nAPO AE 09456 by Friday.", ["PSC 4821, Box 9034", "APO AE 09456"], False),
     ("his address is unit 7712 box 3310 dpo ap 96521", ["unit 7712 box 3310", "dpo ap 96521"], False),
@@ -48,6 +53,8 @@ KEEP = [
     ("She moved to Denver 2 years ago.", ["2 years"], True),
     # ordinary words between two places join nothing
     ("She left Iceland. Then Nebraska felt quiet.", ["Then"], False),
+    # a therapy group is not a company
+    ("She attended the DBT Skills Group and Grief Support Group again.", ["Skills Group", "Support Group"], False),
     # a Roman numeral and a chat label are not people
     ("Bot: Title VII protects her at work.", ["Bot", "Title VII"], True),
 ]
