@@ -25,7 +25,8 @@ _ID_VALUE = r"[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*
 ID_CONTEXT_RE = re.compile(
     rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
 )
-_NAME = r"[A-Z][a-zA-Z'’]*(?:-[A-Z][a-zA-Z'’]+)?"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _FULL = rf"(?P<v>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{0,2}})"
 TITLE_RE = re.compile(
     rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"

@@ -85,7 +85,7 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (merged) grown into the identifiers around them; merged again."""
     found = merge(spans + _places(text), text)
     grown = [_grown(text, span) for span in found]
-    grown = merge(grown, text)
+    grown = merge(grown + _partners(text, grown), text)
     return merge(grown + _address_gaps(text, grown), text)
 
 
@@ -118,7 +118,20 @@ def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _partners(text: str, spans: list[Span]) -> list[Span]:
+    """The person named together with a person ("Park and Mann", "Dale & White"): a span of
+    their own, so two people keep two placeholders."""
+    out = []
+    for span in spans:
+        together = _TOGETHER_RE.match(text, span.end) if span.category in _PEOPLE else None
+        if together and _name_like(together.group("name"), strict=False):
+            out.append(Span(together.start("name"), together.end("name"), span.category, span.layer))
+    return out
+
+
 def _with_company_words(text: str, end: int) -> int:
+    if text[end - 1 : end] == ".":  # a sentence or an abbreviation ended: what follows is not the name
+        return end
     while match := _ORG_NEXT.match(text, end):
         word = match.group(1)
         if word in _ORG_SET:
@@ -146,10 +159,14 @@ def _with_name_parts(text: str, end: int) -> int:
     return end
 
 
-def _name_like(word: str) -> bool:
-    """A capitalised word that is no English word (a surname the tagger did not take)."""
+def _name_like(word: str, strict: bool = True) -> bool:
+    """A capitalised word that is no English word (a surname the tagger did not take); not
+    ``strict``: only no frequent word (after "and", "White" in "Dale and White" is a name)."""
     low = re.sub(r"['’]s$", "", word).lower()
-    return not word.isupper() and low not in stop_words() and low not in lexicon()
+    return not word.isupper() and low not in stop_words() and (not strict or low not in lexicon())
+
+
+_TOGETHER_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?![ \t]+[A-Z])")
 
 
 def _address_gaps(text: str, spans: list[Span]) -> list[Span]:

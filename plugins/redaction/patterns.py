@@ -107,7 +107,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
         r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
     ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\w|-\d)"), _ok_grouped_phone),
-    ("PHONE", re.compile(r"(?<![\w/.,-])\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"), _ok_grouped_phone),
+    ("PHONE", re.compile(r"(?<![\w/.-])(?<!\d,)\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"),
+     _ok_grouped_phone),
     ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?![\w,]|[.-]\d)"), None),
     ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
     ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),

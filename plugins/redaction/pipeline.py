@@ -16,9 +16,9 @@ from plugins.redaction.known import compile_known
 from plugins.redaction.patterns import pattern_spans
 from plugins.redaction.placeholders import Redaction, assign
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import Tagger, default_tagger
+from plugins.redaction.tagger import Tagger, default_tagger, lexicon
 from plugins.redaction.textutil import fold
-from plugins.redaction.variants import common_words
+from plugins.redaction.variants import common_words, stop_words
 
 log = logging.getLogger(__name__)
 _PEOPLE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON"}
@@ -89,11 +89,26 @@ def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
         value = text[span.start : span.end]
         if span.category in _PROPAGATE and len(value) >= 3 and value not in seen:
             seen[value] = (span.category, fold(value) in common_words(), span.layer)
+    for span in spans:  # "Ján M. Novák ... everyone calls me Ján": the parts of a found name too
+        if span.category in _PEOPLE and span.layer != "known":
+            for part in _NAME_PART_RE.findall(text, span.start, span.end):
+                if part not in seen and _distinctive(part):
+                    seen[part] = (span.category, True, span.layer)
     out = []
     for value, (category, is_word, layer) in seen.items():
         needle, haystack = (value, text) if is_word else (fold(value), folded)
         out += [Span(start, start + len(needle), category, layer) for start in _find_words(haystack, needle)]
     return out
+
+
+_NAME_PART_RE = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{2,}")
+
+
+def _distinctive(part: str) -> bool:
+    """A capitalised name part that is no English word, so its other mentions are the name."""
+    low = fold(part)
+    return part[0].isupper() and not part.isupper() and low not in common_words() and low not in stop_words() \
+        and low not in lexicon()
 
 
 def _find_words(haystack: str, needle: str) -> list[int]:

@@ -84,3 +84,16 @@ def test_grow_turns_a_model_person_with_company_words_into_an_org() -> None:
     text = "She called Brindlecombe Pharmacy twice."
     grown = grow(text, [Span(11, 23, "PERSON", "model")])
     assert grown == [Span(11, 32, "ORG", "model")]
+
+
+def test_two_people_named_together_keep_two_placeholders(tagger) -> None:
+    text = "Brannagh Oduya and Quillan were both at the meeting."
+    result = redact(text, None, tagger=tagger)
+    assert is_hidden(result, text, "Brannagh Oduya") and is_hidden(result, text, "Quillan"), result.text
+    assert " and " in result.text and len(result.mapping) == 2, result.text
+
+
+def test_a_part_of_a_found_name_is_hidden_where_it_recurs(tagger) -> None:
+    text = "My name is Ján M. Novák but everyone calls me Ján."
+    result = redact(text, None, tagger=tagger)
+    assert "Ján" not in result.text, result.text
