@@ -28,7 +28,8 @@ _WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seven
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 
 ADDRESS_RE = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+(?:(?:{_WORD})\s+){{0,3}}(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
+    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+(?:(?:{_WORD})\s+){{0,3}}?(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
+    rf"(?:[ \t]+{_STREET_SUFFIX}\b\.?)*"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?(?:,?\s*{_UNIT})?"
 )
 

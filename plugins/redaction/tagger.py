@@ -94,7 +94,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
-            if _ordinary(text[start:end], tag):
+            if _ordinary(text[start:end], tag) or _modal(text, start, end) or \
+                    (tag == "ORG" and cased[first] and text[start:end].islower()):
                 continue
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
@@ -157,7 +158,23 @@ def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> li
 
 def _loose(text: str, tok: tuple[int, int], cased: bool) -> bool:
     value = text[tok[0] : tok[1]]
-    return not value[0].isalnum() or (cased and _lower_word(value))
+    return not value[0].isalnum() or (cased and _lower_word(value)) or value.lower() in _DIRECTIONS
+
+
+_DIRECTIONS = frozenset(("northern", "southern", "eastern", "western"))  # "Southern Tunisia": the region word
+_MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", "must", "did", "does", "do"))
+_MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
+
+
+def _modal(text: str, start: int, end: int) -> bool:
+    """A question opening a sentence ("May I ...", "Will you ..."), not a person called May or Will."""
+    words = text[start:end].split()
+    if not words or words[0].lower() not in _MODALS:
+        return False
+    before = text[:start].rstrip()
+    opening = not before or before[-1] in ".!?:;\n\"'("
+    return opening and (len(words) > 1 and words[1].lower() in ("i", "you", "we", "they")
+                        or bool(_MODAL_NEXT_RE.match(text, end)))
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:

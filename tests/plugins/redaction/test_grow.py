@@ -55,6 +55,10 @@ KEEP = [
     ("She left Iceland. Then Nebraska felt quiet.", ["Then"], False),
     # a therapy group is not a company
     ("She attended the DBT Skills Group and Grief Support Group again.", ["Skills Group", "Support Group"], False),
+    # a question opening a sentence is not a person called May
+    ("May I ask for the statement again?", ["May I"], True),
+    # a region word in front of a country stays
+    ("The orchestra tours Southern Tunisia every spring.", ["Southern"], True),
     # a Roman numeral and a chat label are not people
     ("Bot: Title VII protects her at work.", ["Bot", "Title VII"], True),
 ]
