@@ -93,18 +93,32 @@ IS_A_COMPANY_RE = re.compile(
 )
 # A company named by the kind of business its last word says ("Tableau Software", "Nera
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
-_TRADE = (r"(?:Software|Technologies|Technology|Solutions|Consulting|Consultants|Partners|Capital|Research|"
-          r"Insurance|Group|Holdings|Industries|Enterprises|Systems|Labs|Logistics|Staffing|Investments|Financial|"
-          r"Finance|Markets|Analytics|Networks|Communications|Pharmaceuticals|Therapeutics|Biosciences?|Motors|"
-          r"Realty|Properties|Construction|Movers|Associates|Ventures|Advisors|Bancorp|Airlines|Foods|Pharmacy|"
-          r"Dental|Outfitters|Services)")
+_TRADE_WORDS = (
+    "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
+    "Research", "Insurance", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
+    "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
+    "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
+    "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
+    "Dental", "Outfitters", "Services", "Hospital", "Clinic", "Center", "Centre", "University", "College",
+    "Academy", "Institute", "Practice", "Church", "Hotel",
+)
+_TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
+# The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
+# sentence typed in capitals, "THE BILL FROM THE HOSPITAL" names nothing.
+HEADING_ORG_RE = re.compile(
+    r"(?m)^[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) + r"))[ \t]*$"
+)
 TRADE_NAME_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,3}}[ \t]+{_TRADE})\b"
 )
 _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
                         "emergency", "human", "customer", "client", "family", "youth", "student", "health",
-                        "mental", "behavioral", "medical", "clinical", "legal", "financial", "child", "adult"))
+                        "mental", "behavioral", "medical", "clinical", "legal", "financial", "child", "adult",
+                        "community", "counseling", "treatment", "crisis", "wellness", "care", "day", "primary",
+                        "urgent", "general", "regional", "state", "county", "city", "public", "private", "local",
+                        "university", "college", "school", "hospital", "outpatient", "inpatient", "internal",
+                        "the", "a", "our", "her", "his", "their", "my", "your", "this", "that"))
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
@@ -116,12 +130,13 @@ def context_spans(text: str) -> list[Span]:
             if 7 <= sum(c.isdigit() for c in m.group("v")) <= 15]
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
            if sum(c.isdigit() for c in m.group("v")) >= 2]
-    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in CITY_STATE_RE.finditer(text)
+    out += [Span(*m.span("v"), "LOCATION", _city_state_layer(m.group("v"))) for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES]
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
     out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
-    out += [span for m in TRADE_NAME_RE.finditer(text) if _trade_name(m.group("v")) for span in _org_span(text, m)]
+    out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
+            if _trade_name(m.group("v")) for span in _org_span(text, m)]
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -171,10 +186,19 @@ def _org_span(text: str, match: re.Match[str]) -> list[Span]:
     return [Span(start + keep[0].start(), start + keep[-1].end(), "ORG", "pattern")] if keep else []
 
 
+def _city_state_layer(value: str) -> str:
+    """"Baltimore, MD" or "Jane Okafor, MD"? A state code that is also a credential (MD, PA,
+    MA) without a ZIP is "weak": the pipeline drops it where the tagger or the chart sees a person."""
+    return "weak" if re.search(r",\s*(?:MD|PA|MA)$", value) else "pattern"
+
+
 def _trade_name(value: str) -> bool:
-    """Words before the trade word that name something, not a generic service or group."""
+    """Words before the trade word that name something ("Mercy Valley Medical Center"), not
+    only a generic kind of service or group ("Skills Group", "Community Mental Health Center")."""
     words = [fold(w) for w in value.split()[:-1]]
-    return bool(words) and fold(words[-1]) not in _NOT_TRADE and not all(w in NOT_NAMES for w in words)
+    while words and words[-1] in _NOT_TRADE:
+        words.pop()
+    return bool(words) and not all(w in NOT_NAMES or w in _NOT_TRADE for w in words)
 
 
 def _plain(word: str, first: bool = False) -> bool:

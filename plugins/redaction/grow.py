@@ -52,7 +52,7 @@ _ORG_WORDS = (
     "Auto", "Realty", "Properties", "Construction", "Restaurant", "Cafe", "Café", "Bakery", "Store",
     "Stores", "Market", "Supermarket", "Gym", "Fitness", "Law", "Firm", "Office", "Department",
     "Council", "Society", "Club", "Network", "Networks", "Communications", "Ratings", "Family",
-    "Care", "Home", "Homes", "Living", "Senior", "Daycare", "Preschool", "Kindergarten", "AG", "GmbH",
+    "Care", "Home", "Homes", "Living", "Senior", "Daycare", "Preschool", "Kindergarten", "Practice", "AG", "GmbH",
     "KG", "KGaA", "SA", "S.A.", "SAS", "SARL", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "A/S", "Oy",
     "SpA", "S.p.A.", "Srl", "Pty", "Plc", "PLC", "Sons", "Brothers", "Bros", "Bros.", "Fils", "Cie",
 )

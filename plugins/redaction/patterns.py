@@ -27,8 +27,10 @@ _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|(?i:ap
 _WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 
+_ONE_LINE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces, at most one line break (no blank line)
+
 ADDRESS_RE = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+(?:(?:{_WORD})\s+){{0,3}}?(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
+    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?{_ONE_LINE}(?:(?:{_WORD}){_ONE_LINE}){{1,3}}?(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
     rf"(?:[ \t]+{_STREET_SUFFIX}\b\.?)*"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?(?:,?\s*{_UNIT})?"
 )

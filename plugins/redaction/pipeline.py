@@ -35,8 +35,16 @@ def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger 
         found += model + _confirmed(maybe, model, text)
     else:
         found += [span for span in maybe if text[span.start].isupper() or _uncased_name(text, span.start)]
+    found = _without_weak(found)
     found += _recurrences(text, folded, found)
     return grow(text, merge(found, text))
+
+
+def _without_weak(spans: list[Span]) -> list[Span]:
+    """"Weak" spans ("Name, MD" read as a city and state) give way to a person found over them."""
+    people = [s for s in spans if s.category in _PEOPLE and s.layer in ("known", "model")]
+    return [s if s.layer != "weak" else Span(s.start, s.end, s.category, "pattern") for s in spans
+            if s.layer != "weak" or not any(p.start < s.end and s.start < p.end for p in people)]
 
 
 def _confirmed(candidates: list[Span], model: list[Span], text: str) -> list[Span]:

@@ -25,6 +25,11 @@ HIDE = [
     ("Ship it to apt. 169, suite 4 on the left.", ["apt. 169", "suite 4"], False),
     # a company named by its trade
     ("Her brother-in-law runs Kestrelwyn Software and Brodie Lane Movers.", ["Kestrelwyn Software", "Brodie Lane Movers"], False),
+    # an institution named on a heading line in capitals, and one in a sentence
+    ("ORCHARD BEND MEDICAL CENTER\nDischarge summary", ["ORCHARD BEND MEDICAL CENTER"], False),
+    ("She was admitted to Harwick Regional Hospital overnight.", ["Harwick Regional Hospital"], False),
+    # a city and a state code that is also a credential, with its ZIP
+    ("They moved to Towson, MD 21204 last year.", ["Towson, MD 21204"], False),
     # US military mail, across a line break and in lower case
     ("Ship to PSC 4821, Box 9034\nAPO AE 09456 by Friday.", ["PSC 4821, Box 9034", "APO AE 09456"], False),
     ("his address is unit 7712 box 3310 dpo ap 96521", ["unit 7712 box 3310", "dpo ap 96521"], False),
@@ -53,6 +58,15 @@ KEEP = [
     ("She moved to Denver 2 years ago.", ["2 years"], True),
     # ordinary words between two places join nothing
     ("She left Iceland. Then Nebraska felt quiet.", ["Then"], False),
+    # a signature: the person goes, the credential stays
+    ("Sincerely,\nMarguerite Castellanos-Whitby, MD", ["MD"], True),
+    # a year over a blank line is not a house number ("1951" + "Dr." is no street)
+    ("DOB: 07/22/1951\n\nDr. Pellegrino,", ["Dr."], True),
+    # generic services are not companies
+    ("She goes to the Community Mental Health Center and the University Counseling Center.",
+     ["Community Mental Health Center", "University Counseling Center"], False),
+    # a sentence typed in capitals names no institution
+    ("THE BILL FROM THE HOSPITAL HAS BEEN STRESSING HER OUT.", ["HOSPITAL"], False),
     # a therapy group is not a company
     ("She attended the DBT Skills Group and Grief Support Group again.", ["Skills Group", "Support Group"], False),
     # a question opening a sentence is not a person called May
