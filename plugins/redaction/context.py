@@ -33,7 +33,8 @@ TITLE_RE = re.compile(
     rf"brother|father|aunt|uncle|coach))(?:\.\s*|\s+){_FULL}"
 )
 RELATION_RE = re.compile(
-    rf"(?i:\b(?:my|his|her|their|our|your|the|client'?s|patient'?s|a|\w+'s)\s+"
+    rf"(?i:\b(?:(?:my|his|her|their|our|your|client'?s|patient'?s|\w+'s)\s+"
+    rf"(?:[A-Za-z]{{2,12}}\s+)?|(?:the|a)\s+)"  # one more word after a possessive: "his AA sponsor"
     rf"(?:(?:older|younger|little|big|baby|late|twin|oldest|youngest|new|best|ex-?|step-?|half-)\s*)?"
     rf"(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?),?\s+(?:\(\w+\)\s+)?{_FULL}"
 )
@@ -119,6 +120,13 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "urgent", "general", "regional", "state", "county", "city", "public", "private", "local",
                         "university", "college", "school", "hospital", "outpatient", "inpatient", "internal",
                         "the", "a", "our", "her", "his", "their", "my", "your", "this", "that"))
+# A street named without a house number, after a word that places something on it ("her place
+# on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
+STREET_NAMED_RE = re.compile(
+    r"\b(?:on|at|off|near|along|onto|from|of|in|to)[ \t]+(?:the[ \t]+)?(?P<v>(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Court|Ct|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|"
+    r"Trail|Trl|Pike|Crescent|Cres|Alley)\b\.?)"
+)
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
@@ -126,6 +134,8 @@ def context_spans(text: str) -> list[Span]:
     """Ids, names and places recognised by their context words."""
     out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
     out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
+            if fold(m.group("v").split()[0]) not in NOT_NAMES]
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
             if 7 <= sum(c.isdigit() for c in m.group("v")) <= 15]
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)

@@ -53,7 +53,7 @@ _ORG_WORDS = (
     "Stores", "Market", "Supermarket", "Gym", "Fitness", "Law", "Firm", "Office", "Department",
     "Council", "Society", "Club", "Network", "Networks", "Communications", "Ratings", "Family",
     "Care", "Home", "Homes", "Living", "Senior", "Daycare", "Preschool", "Kindergarten", "Practice", "AG", "GmbH",
-    "KG", "KGaA", "SA", "S.A.", "SAS", "SARL", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "A/S", "Oy",
+    "KG", "KGaA", "OHG", "SE", "mbH", "SA", "S.A.", "SAS", "SARL", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "A/S", "Oy",
     "SpA", "S.p.A.", "Srl", "Pty", "Plc", "PLC", "Sons", "Brothers", "Bros", "Bros.", "Fils", "Cie",
 )
 # Company words that also describe (a "Home", a "Family", "High"): they never make an org alone.
@@ -130,13 +130,13 @@ def _partners(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _with_company_words(text: str, end: int) -> int:
-    if text[end - 1 : end] == ".":  # a sentence or an abbreviation ended: what follows is not the name
-        return end
+    if text[end - 1 : end] == "." and not _org_word(text[: end].rsplit(None, 1)[-1]):
+        return end  # a sentence ended ("... Partners in Dupuis-sur-Mer. Group ..."), not "& Co."
     while match := _ORG_NEXT.match(text, end):
         word = match.group(1)
-        if word in _ORG_SET:
+        if _org_word(word):
             end = match.end(1)
-        elif word.rstrip(".") in _ORG_SET:  # "Group." ending a sentence: the dot stays
+        elif _org_word(word.rstrip(".")):  # "Group." ending a sentence: the dot stays
             end = match.start(1) + len(word.rstrip("."))
         else:
             break
@@ -144,6 +144,12 @@ def _with_company_words(text: str, end: int) -> int:
 
 
 _ORG_SET = frozenset(_ORG_WORDS)
+_ORG_UPPER = frozenset(w.upper() for w in _ORG_WORDS)
+
+
+def _org_word(word: str) -> bool:
+    """A company word as written, or in capitals ("HAUFFER AG & CO. KGAA")."""
+    return word in _ORG_SET or (word.isupper() and word in _ORG_UPPER)
 
 
 def _with_name_parts(text: str, end: int) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
-from plugins.redaction.roles import person_role
+from plugins.redaction.roles import OTHER_WORDS, RELATIVE_WORDS, person_role
 from plugins.redaction.textutil import sentences, tokenize
 from plugins.redaction.variants import stop_words
 
@@ -95,7 +95,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
             if _ordinary(text[start:end], tag) or _modal(text, start, end) or \
-                    (tag == "ORG" and cased[first] and text[start:end].islower()):
+                    (tag == "ORG" and cased[first] and text[start:end].islower()) or \
+                    (tag == "PER" and _acronym(text[start:end]) and _clause_has_lower(text, start)):
                 continue
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
@@ -147,7 +148,7 @@ def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> li
         runs[-1].append(i)
     out = []
     for run in runs:
-        while run and _loose(text, toks[run[0]], cased):
+        while run and (_loose(text, toks[run[0]], cased) or (tag == "PER" and _role_word(text, toks[run[0]]))):
             run.pop(0)
         while run and _dangling(text, toks[run[-1]]):
             run.pop()
@@ -166,6 +167,18 @@ _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", 
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
 
 
+def _clause_has_lower(text: str, pos: int) -> bool:
+    """Does the clause around ``pos`` (between . ! ? and line breaks) use lower case at all?"""
+    start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
+    return any(char.islower() for char in text[start : min(ends, default=len(text))])
+
+
+def _acronym(value: str) -> bool:
+    """A short all-capitals word ("ROI", "HR") in a sentence that uses lower case: no name."""
+    return value.isupper() and value.isalpha() and len(value) <= 4
+
+
 def _modal(text: str, start: int, end: int) -> bool:
     """A question opening a sentence ("May I ...", "Will you ..."), not a person called May or Will."""
     words = text[start:end].split()
@@ -175,6 +188,15 @@ def _modal(text: str, start: int, end: int) -> bool:
     opening = not before or before[-1] in ".!?:;\n\"'("
     return opening and (len(words) > 1 and words[1].lower() in ("i", "you", "we", "they")
                         or bool(_MODAL_NEXT_RE.match(text, end)))
+
+
+def _role_word(text: str, tok: tuple[int, int]) -> bool:
+    """A relation or role word in front of a name ("Ex-wife Carla", "Sponsor Lou"): it stays."""
+    value = text[tok[0] : tok[1]].lower()
+    return bool(_ROLE_RE.fullmatch(value)) or value in stop_words()
+
+
+_ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS})s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:

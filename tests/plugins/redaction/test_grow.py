@@ -30,6 +30,10 @@ HIDE = [
     ("She was admitted to Harwick Regional Hospital overnight.", ["Harwick Regional Hospital"], False),
     # a city and a state code that is also a credential, with its ZIP
     ("They moved to Towson, MD 21204 last year.", ["Towson, MD 21204"], False),
+    # a street named without a house number
+    ("He picks them up from her place on Wexford Ct. on Sundays.", ["Wexford Ct"], False),
+    # a nickname after a role with one more word in front of it
+    ("Mentions his AA sponsor, Big Lou, and a meeting.", ["Big Lou"], False),
     # US military mail, across a line break and in lower case
     ("Ship to PSC 4821, Box 9034\nAPO AE 09456 by Friday.", ["PSC 4821, Box 9034", "APO AE 09456"], False),
     ("his address is unit 7712 box 3310 dpo ap 96521", ["unit 7712 box 3310", "dpo ap 96521"], False),
@@ -67,6 +71,8 @@ KEEP = [
      ["Community Mental Health Center", "University Counseling Center"], False),
     # a sentence typed in capitals names no institution
     ("THE BILL FROM THE HOSPITAL HAS BEEN STRESSING HER OUT.", ["HOSPITAL"], False),
+    # the relation word in front of a name stays; so does a short acronym in a cased sentence
+    ("Ex-wife Carla has the kids this week; the ROI is pending.", ["Ex-wife", "ROI"], True),
     # a therapy group is not a company
     ("She attended the DBT Skills Group and Grief Support Group again.", ["Skills Group", "Support Group"], False),
     # a question opening a sentence is not a person called May
