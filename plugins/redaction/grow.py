@@ -24,7 +24,7 @@ from pathlib import Path
 
 from hooks.types import Span
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import lexicon
+from plugins.redaction.tagger import demonyms, lexicon
 from plugins.redaction.variants import stop_words
 
 _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
@@ -34,7 +34,7 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
 _QUANTITY = re.compile(
     r"\s*(?:-\s*)?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times?|"
     r"am|pm|a\.m|p\.m|o'clock|%|percent|miles?|mi|km|kilometers?|mg|kg|lbs?|pounds?|people|persons?|"
-    r"kids|children|sessions?|nights?|visits?|out\b|of\b|to\b|-)\b",
+    r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|out\b|of\b|to\b|-)\b",
     re.IGNORECASE,
 )
 _GAP = re.compile(r"(?:[ \t,]|\n(?!\s*\n))*(?:(?:\d{1,6}[A-Za-z]?|[A-ZÀ-Þ][\w'’-]*\.?|[A-Z]{2})(?:[ \t,]|\n(?!\s*\n))*){0,4}")
@@ -83,10 +83,29 @@ def _place_re() -> re.Pattern[str]:
 
 def grow(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (merged) grown into the identifiers around them; merged again."""
-    found = merge(spans + _places(text), text)
+    found = merge(spans + _places(text) + _city_postcodes(text), text)
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown), text)
     return merge(grown + _address_gaps(text, grown), text)
+
+
+_CITY_POSTCODE_RE = re.compile(
+    r"(?<![\w'’-])(?P<city>[A-ZÀ-Þ][\w'’-]{2,})[ \t]+(?P<zip>\d{4}|\d{3} \d{2})(?![\w-]|[.,:/]\d)"
+)
+
+
+def _city_postcodes(text: str) -> list[Span]:
+    """A place name with a four-digit or "NNN NN" postcode after it ("Arendal 4844", "Asker
+    1386"): a word that is no English word, a number that is no year and no dose or count."""
+    out = []
+    for match in _CITY_POSTCODE_RE.finditer(text):
+        city, code = match.group("city"), match.group("zip")
+        low = city.lower()
+        if re.fullmatch(r"(?:19|20)\d\d", code) or _QUANTITY.match(text, match.end()) or \
+                low in stop_words() or low in lexicon() or low in demonyms():
+            continue
+        out += [Span(*match.span("city"), "LOCATION", "gazetteer"), Span(*match.span("zip"), "ZIP", "pattern")]
+    return out
 
 
 def _places(text: str) -> list[Span]:

@@ -30,6 +30,8 @@ HIDE = [
     ("She was admitted to Harwick Regional Hospital overnight.", ["Harwick Regional Hospital"], False),
     # a city and a state code that is also a credential, with its ZIP
     ("They moved to Towson, MD 21204 last year.", ["Towson, MD 21204"], False),
+    # a town with a four-digit postcode after it
+    ("She grew up in Brekkestad 4844 before the move.", ["Brekkestad 4844"], False),
     # a street named without a house number
     ("He picks them up from her place on Wexford Ct. on Sundays.", ["Wexford Ct"], False),
     # a nickname after a role with one more word in front of it
@@ -73,6 +75,8 @@ KEEP = [
     ("THE BILL FROM THE HOSPITAL HAS BEEN STRESSING HER OUT.", ["HOSPITAL"], False),
     # the relation word in front of a name stays; so does a short acronym in a cased sentence
     ("Ex-wife Carla has the kids this week; the ROI is pending.", ["Ex-wife", "ROI"], True),
+    # a drug with its dose and a city with a year are no postcode
+    ("Started Depakote 1000 mg at night; she lived in Berlin 1989 to 1994.", ["Depakote 1000 mg", "1989"], False),
     # a therapy group is not a company
     ("She attended the DBT Skills Group and Grief Support Group again.", ["Skills Group", "Support Group"], False),
     # a question opening a sentence is not a person called May
