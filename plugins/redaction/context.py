@@ -9,7 +9,7 @@ import re
 
 from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
-from plugins.redaction.tagger import lexicon
+from plugins.redaction.tagger import eponym, lexicon
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 
@@ -170,7 +170,12 @@ def _name_span(text: str, match: re.Match[str]) -> list[Span]:
     words = list(re.finditer(r"\S+", text[start:end]))
     if not words or _plain(words[0].group(), first=True):
         return []
-    keep = [words[0]] + list(itertools.takewhile(lambda w: not _plain(w.group()), words[1:]))
+    keep = [words[0]]
+    for word in words[1:]:  # a name ends at a possessive, a plain word or an abbreviation ("Kevin's ADHD")
+        if re.search(r"['’]s$", keep[-1].group()) or _plain(word.group()) or \
+                (word.group().isupper() and len(word.group()) > 1):
+            break
+        keep.append(word)
     return [Span(start, start + keep[-1].end(), _role(match), "pattern")]
 
 
@@ -187,6 +192,8 @@ def _org_span(text: str, match: re.Match[str]) -> list[Span]:
     """The organisation's words, from the first that is not a pronoun, article or day word,
     up to the first that is one ("works at Acme Foods Monday" -> "Acme Foods")."""
     start, end = match.span("v")
+    if eponym(text, end):  # "Mayo Clinic protocol": an institution's method, not a place of care
+        return []
     words = [w for w in re.finditer(r"\S+", text[start:end])]
     while words and fold(words[0].group().strip(",.")) in NOT_NAMES:
         words.pop(0)

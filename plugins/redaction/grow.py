@@ -24,7 +24,7 @@ from pathlib import Path
 
 from hooks.types import Span
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import demonyms, lexicon
+from plugins.redaction.tagger import clause_has_lower, demonyms, drugs, eponym, lexicon
 from plugins.redaction.variants import stop_words
 
 _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
@@ -34,7 +34,7 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
 _QUANTITY = re.compile(
     r"\s*(?:-\s*)?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times?|"
     r"am|pm|a\.m|p\.m|o'clock|%|percent|miles?|mi|km|kilometers?|mg|kg|lbs?|pounds?|people|persons?|"
-    r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|out\b|of\b|to\b|-)\b",
+    r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|y/o|yo|y\.o|year-old|out\b|of\b|to\b|-)\b",
     re.IGNORECASE,
 )
 _GAP = re.compile(r"(?:[ \t,]|\n(?!\s*\n))*(?:(?:\d{1,6}[A-Za-z]?|[A-ZÀ-Þ][\w'’-]*\.?|[A-Z]{2})(?:[ \t,]|\n(?!\s*\n))*){0,4}")
@@ -84,6 +84,7 @@ def _place_re() -> re.Pattern[str]:
 def grow(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (merged) grown into the identifiers around them; merged again."""
     found = merge(spans + _places(text) + _city_postcodes(text), text)
+    found = merge(found + _unknown_pairs(text, found), text)
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown), text)
     return merge(grown + _address_gaps(text, grown), text)
@@ -105,6 +106,33 @@ def _city_postcodes(text: str) -> list[Span]:
                 low in stop_words() or low in lexicon() or low in demonyms():
             continue
         out += [Span(*match.span("city"), "LOCATION", "gazetteer"), Span(*match.span("zip"), "ZIP", "pattern")]
+    return out
+
+
+_PAIR_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)?(?:[ \t]+[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)?){1,2}"
+                      r"(?![\w'’-])")
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "my", "his", "her", "our", "their",
+                          "your", "its", "some", "any", "every", "each", "no", "dear", "hi", "hello"))
+
+
+def _unknown_pairs(text: str, spans: list[Span]) -> list[Span]:
+    """Two or three capitalised words in a row that are no English words, no drug, place word
+    or nationality, inside a sentence that uses lower case ("on file for Gerald Okafor;"):
+    a person the tagger missed. The lowest-ranked layer; nothing already found is touched."""
+    out = []
+    for match in _PAIR_RE.finditer(text):
+        start, end = match.span()
+        if any(s.start < end and start < s.end for s in spans) or eponym(text, end):
+            continue
+        words = [w.lower() for w in match.group().split()]
+        if any(w in stop_words() or w in lexicon() or w in drugs() or w in demonyms() or w in _DETERMINERS
+               for w in words):
+            continue
+        if not clause_has_lower(text, start):
+            continue
+        out.append(Span(start, end, "PERSON", "gazetteer"))
     return out
 
 

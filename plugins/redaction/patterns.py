@@ -80,7 +80,8 @@ def _ok_grouped_phone(match: re.Match[str]) -> bool:
     groups = re.findall(r"\d+", match.group())
     years = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
     pairs = len(groups) == 5 and all(len(g) == 2 for g in groups) and groups[0][0] == "0"
-    return 8 <= len("".join(groups)) <= 13 and (pairs or any(len(g) >= 3 for g in groups)) and not years
+    ssn = [len(g) for g in groups] == [3, 2, 4]  # an SSN shape is an ID, not a phone
+    return 8 <= len("".join(groups)) <= 13 and (pairs or any(len(g) >= 3 for g in groups)) and not years and not ssn
 
 
 def _ok_spelled(match: re.Match[str]) -> bool:

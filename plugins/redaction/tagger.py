@@ -4,8 +4,10 @@ flair is imported on first use only (it costs ~5 s). When the model file is miss
 cannot load, one warning is logged and the tagger returns no spans: layers 1 and 2 still
 apply. Sentences are tagged in batches. What the network marks is then cleaned up: adjacent
 pieces of one type are joined, lower-case English words in a sentence that uses capitals
-are cut off ("see Quillon Press", "outbound sales"), and entities made only of ordinary
-words are dropped.
+are cut off ("see Quillon Press", "outbound sales"), entities written all in lower case in
+such a sentence (drug names: "started sertraline") and names that are part of an eponym or a
+named instrument ("Parkinson's disease", "Glasgow Coma Scale") are dropped, and so are
+entities made only of ordinary words.
 """
 from __future__ import annotations
 
@@ -94,9 +96,11 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
-            if _ordinary(text[start:end], tag) or _modal(text, start, end) or \
-                    (tag == "ORG" and cased[first] and text[start:end].islower()) or \
-                    (tag == "PER" and _acronym(text[start:end]) and _clause_has_lower(text, start)):
+            if _ordinary(text[start:end], tag) or _modal(text, start, end) or eponym(text, end) or \
+                    (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
+                                       (tag == "ORG" and text[start:end].islower()))) or \
+                    (tag in ("PER", "ORG") and _acronym(text[start:end]) and clause_has_lower(text, start)
+                     and not _SURNAME_FIRST_RE.match(text, end)):
                 continue
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
@@ -142,19 +146,27 @@ def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> li
     for i, (start, end) in enumerate(toks):
         if tag == "PER" and i and "\n" in text[toks[i - 1][1] : start]:
             runs.append([])
+        if any(c.isdigit() for c in text[start:end]) and (tag == "PER" or _AGE_NEXT_RE.match(text, start)):
+            runs.append([])  # "72yo M John Whitfield", "Priya Raman, 6 y/o": the age is no part of it
+            continue
         if tag == "PER" and cased and _lower_word(text[start:end]):
             runs.append([])
             continue
         runs[-1].append(i)
     out = []
     for run in runs:
-        while run and (_loose(text, toks[run[0]], cased) or (tag == "PER" and _role_word(text, toks[run[0]]))):
+        while run and (_loose(text, toks[run[0]], cased) or (tag == "PER" and _role_word(text, toks[run[0]]))
+                       or (tag == "PER" and _sex_marker(text, toks, run))):
             run.pop(0)
         while run and _dangling(text, toks[run[-1]]):
             run.pop()
         if run:
             out.append((run[0], run[-1]))
     return out
+
+
+_AGE_NEXT_RE = re.compile(r"\d+\s*(?:-\s*)?(?:y/?o\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|y\b|mo\b|months?\b)",
+                          re.IGNORECASE)
 
 
 def _loose(text: str, tok: tuple[int, int], cased: bool) -> bool:
@@ -167,16 +179,66 @@ _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", 
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
 
 
-def _clause_has_lower(text: str, pos: int) -> bool:
+# What a medical eponym or a named instrument is followed by ("Parkinson's disease", "Glasgow
+# Coma Scale", "Child-Pugh class B", "Mayo Clinic protocol"): the name is clinical content.
+_EPONYM_NEXT_RE = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+(?i:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|"
+    r"score|scale|class|stage|criteria|classification|index|inventory|questionnaire|phenomenon|reflex|"
+    r"tumou?r|lymphoma|sarcoma|ulcer|fracture|procedure|operation|method|technique|triad|disorder|"
+    r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
+    r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio)\b"
+    r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
+)
+
+
+# Endings of drug, disease and procedure words ("sertraline", "statins", "thyroiditis", "titration").
+_MEDICAL_END_RE = re.compile(
+    r"[a-z-]{2,}(?:ine|ide|one|pam|lam|pine|zole|mab|nib|pril|sartan|statin|olol|oxetine|azine|tidine|cycline|mycin|"
+    r"cillin|vir|formin|gliptin|glutide|afil|triptan|dipine|parin|xaban|sone|mide|tide|ium|itis|osis|emia|"
+    r"algia|pathy|ectomy|otomy|plasty|scopy|graphy|gram|ation|oid|mal|ate|ase|ol|in)s?"
+)
+
+
+def _dictionary_lower(value: str) -> bool:
+    """Lower-case dictionary words only ("meds", "neonate"): in a sentence that uses capitals, no name."""
+    words = value.split()
+    return value.islower() and all(w.strip("'’") in lexicon() or w in lower_words() for w in words)
+
+
+def _medical_lower(value: str) -> bool:
+    """A word in lower case in a sentence that uses capitals, shaped like a drug, disease or
+    procedure word: clinical content the tagger took for a name ("started sertraline")."""
+    return bool(_MEDICAL_END_RE.fullmatch(value))
+
+
+def eponym(text: str, end: int) -> bool:
+    """A name that is part of a disease, sign, scale or method named after someone."""
+    return bool(_EPONYM_NEXT_RE.match(text, end))
+
+
+def clause_has_lower(text: str, pos: int) -> bool:
     """Does the clause around ``pos`` (between . ! ? and line breaks) use lower case at all?"""
     start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
     ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
     return any(char.islower() for char in text[start : min(ends, default=len(text))])
 
 
+_SURNAME_FIRST_RE = re.compile(r",[ \t]*[A-Z][a-z]")
+
+
 def _acronym(value: str) -> bool:
-    """A short all-capitals word ("ROI", "HR") in a sentence that uses lower case: no name."""
-    return value.isupper() and value.isalpha() and len(value) <= 4
+    """One all-capitals word in a sentence that uses lower case that is a known abbreviation
+    ("NSTEMI", "UTIs") or three letters at most ("ROI"): not a name (a surname in capitals
+    comes with its first name: "OKAFOR, Ada"); a longer one ("ESPOO") may be a place."""
+    word = value[:-1] if value.endswith("s") and value[:-1].isupper() else value
+    if " " in value or not word.isupper():
+        return False
+    return value.lower() in abbreviations() or word.lower() in abbreviations() or (word.isalpha() and len(word) <= 3)
+
+
+def abbreviations() -> frozenset[str]:
+    """Clinical and administrative abbreviations (``data/abbreviations.txt``)."""
+    return _word_file("abbreviations.txt")
 
 
 def _modal(text: str, start: int, end: int) -> bool:
@@ -190,13 +252,22 @@ def _modal(text: str, start: int, end: int) -> bool:
                         or bool(_MODAL_NEXT_RE.match(text, end)))
 
 
+def _sex_marker(text: str, toks: list[tuple[int, int]], run: list[int]) -> bool:
+    """"M"/"F" right after an age ("72yo M John"): a sex, not an initial."""
+    start, end = toks[run[0]]
+    if text[start:end] not in ("M", "F") or not run[0]:
+        return False
+    before = text[toks[run[0] - 1][0] : toks[run[0] - 1][1]]
+    return any(c.isdigit() for c in before)
+
+
 def _role_word(text: str, tok: tuple[int, int]) -> bool:
     """A relation or role word in front of a name ("Ex-wife Carla", "Sponsor Lou"): it stays."""
     value = text[tok[0] : tok[1]].lower()
     return bool(_ROLE_RE.fullmatch(value)) or value in stop_words()
 
 
-_ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS})s?")
+_ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|pt|pts|patient|client)s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:
@@ -243,12 +314,13 @@ def _ordinary(value: str, tag: str) -> bool:
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
-    if all(w in stop_words() or w in demonyms() or w in _LABELS for w in words):
+    if all(w in stop_words() or w in demonyms() or w in _LABELS or w in drugs() or w in abbreviations()
+           for w in words):
         return True
     raw = _WORD_RE.findall(value)
     if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
         return True
-    return tag == "PER" and all(w in lexicon() for w in words)
+    return tag == "PER" and all(w in lexicon() or w in abbreviations() or w in drugs() for w in words)
 
 
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
@@ -256,6 +328,11 @@ _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our"
 _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
                      "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
+
+
+def drugs() -> frozenset[str]:
+    """Medication brand names (``data/drugs.txt``): clinical content, never identifiers."""
+    return _word_file("drugs.txt")
 
 
 def demonyms() -> frozenset[str]:

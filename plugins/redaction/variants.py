@@ -52,7 +52,8 @@ def stop_words() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "stop_words.txt"
     if not path.is_file():
         return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 def name_parts(value: str) -> list[str]:

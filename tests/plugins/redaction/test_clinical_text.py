@@ -1,0 +1,54 @@
+"""Clinical content is not PHI: eponyms, drugs, abbreviations, scores, ages under 90.
+
+Short clinical sentences of the kind a drafting request carries, written for these tests
+(every person and place in them is invented). The redacted text must keep what a clinician
+needs and lose what identifies the patient.
+"""
+from __future__ import annotations
+
+import pytest
+
+from plugins.redaction import redact
+from tests.plugins.redaction.helpers import is_hidden, is_kept
+
+CLINICAL_ONLY = [
+    "First-line treatment for Parkinson's disease tremor in a 72 year old man",
+    "Is Bell's palsy more common in pregnancy?",
+    "Hashimoto thyroiditis and levothyroxine dosing at 1.6 mcg/kg",
+    "Crohn's disease flare: prednisone taper over 8 weeks",
+    "Down syndrome adults: screening for Alzheimer's disease after age 40",
+    "Glasgow Coma Scale 8 after fall, intubation criteria",
+    "Beck Depression Inventory score 29 interpretation",
+    "Child-Pugh class B cirrhosis and acetaminophen 2 g per day",
+    "Mayo Clinic protocol for treatment-resistant depression with ketamine",
+    "Started Zoloft 50 mg; switched from Lexapro after two weeks.",
+    "Adderall 10 mg in ADHD with tics, any risk?",
+    "Recurrent UTIs on nitrofurantoin; NSTEMI last year.",
+    "BP 150/95 on lisinopril 20 mg, add amlodipine 5 mg?",
+    "PHQ-9 of 19 and GAD-7 of 15 in a 34-year-old with panic attacks",
+    "Tourette syndrome in a 12-year-old boy, guanfacine 1 mg",
+]
+
+
+@pytest.mark.parametrize("text", CLINICAL_ONLY)
+def test_clinical_content_is_left_alone(tagger, text: str) -> None:
+    result = redact(text, None, tagger=tagger)
+    assert result.text == text, result.text
+
+
+@pytest.mark.parametrize(("text", "hidden", "kept"), [
+    # an age and a sex in front of a name stay; the name goes
+    ("72yo M Jonah Whitcombe, admitted with chest pain", ["Jonah Whitcombe"], ["72yo M"]),
+    # an age after a name is no part of the name
+    ("Rash after amoxicillin in Priyanka Ramaswamy, 6 y/o, seen last week", ["Priyanka Ramaswamy"], ["6 y/o"]),
+    # an SSN is an id, and a full name nobody tagged is still a name
+    ("SSN 412-55-9081 on file for Gerwald Okonjo; lithium monitoring", ["412-55-9081", "Gerwald Okonjo"], []),
+    # the abbreviation after a possessive name stays
+    ("Her son Kevin's ADHD is worse this term.", ["Kevin"], ["ADHD"]),
+])
+def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
+    result = redact(text, None, tagger=tagger)
+    for value in hidden:
+        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
+    for value in kept:
+        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
