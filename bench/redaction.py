@@ -8,7 +8,9 @@ generation; fix the hash seed to compare two runs on exactly the same documents.
 Two corpora: (a) the project's held-out synthetic therapy sessions (``split="test"``: names,
 places and organisations from a hash-partition of Faker's pools the tagger never trained on,
 plus sentence templates it never saw, each session with its fake chart), and (b) presidio-research's ``synth_dataset_v2.json``
-(general-domain sentences, no chart). Tokens are ``\\w+`` runs. Per gold category:
+(general-domain sentences, no chart), and (c) ``bench/data/clinical.jsonl``: short clinical
+sentences written for this project, 30 with identifiers and 60 with clinical content only
+(eponyms, drugs and doses, scores, abbreviations, ages under 90) that must come back unchanged. Tokens are ``\\w+`` runs. Per gold category:
 token recall (PHI tokens fully hidden) and entity fully-hidden rate. Overall: precision
 (redacted tokens that are PHI), the share of non-PHI characters redacted, and whole-pipeline
 tokens per second (whitespace tokens, one process, tagger included, model load excluded).
@@ -31,6 +33,7 @@ from plugins.redaction.pipeline import redact  # noqa: E402
 from plugins.redaction.tagger import Tagger, default_tagger  # noqa: E402
 
 PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2.json")
+CLINICAL = Path(__file__).parent / "data" / "clinical.jsonl"
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
     "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID",
@@ -59,6 +62,8 @@ class Tally:
     hidden: collections.Counter = field(default_factory=collections.Counter)
     entities: collections.Counter = field(default_factory=collections.Counter)
     full: collections.Counter = field(default_factory=collections.Counter)
+    clean_docs: int = 0
+    clean_kept: int = 0
     pred_tokens: int = 0
     pred_true: int = 0
     nonphi_chars: int = 0
@@ -90,6 +95,18 @@ def presidio_docs(path: Path, limit: int | None) -> list[Doc]:
     return docs
 
 
+def clinical_docs(path: Path) -> list[Doc]:
+    """Short clinical sentences written for this project (invented people): each line holds the
+    text and the identifiers in it (every occurrence counts); a line with none is clinical
+    content only, and any redaction in it is a false positive."""
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold = [(m.start(), m.end(), "PHI") for value in row["phi"] for m in re.finditer(re.escape(value), row["text"])]
+        docs.append(Doc(row["text"], gold))
+    return docs
+
+
 def score(doc: Doc, covered: list[bool], tally: Tally) -> None:
     phi = [False] * len(doc.text)
     for (start, end, category), charted in zip(doc.gold, doc.charted or [False] * len(doc.gold), strict=True):
@@ -108,6 +125,9 @@ def score(doc: Doc, covered: list[bool], tally: Tally) -> None:
         if any(covered[m.start() : m.end()]):
             tally.pred_tokens += 1
             tally.pred_true += any(phi[m.start() : m.end()])
+    if not doc.gold:
+        tally.clean_docs += 1
+        tally.clean_kept += not any(covered)
     for i, char in enumerate(doc.text):
         if not phi[i] and not char.isspace():
             tally.nonphi_chars += 1
@@ -162,6 +182,8 @@ def report(name: str, tally: Tally) -> None:
     over = tally.nonphi_redacted / max(tally.nonphi_chars, 1)
     print(f"precision (redacted tokens that are PHI): {precision:.2%}")
     print(f"non-PHI characters redacted: {over:.2%} ({tally.nonphi_redacted}/{tally.nonphi_chars})")
+    if tally.clean_docs:
+        print(f"texts without PHI left unchanged: {tally.clean_kept}/{tally.clean_docs}")
     print(f"speed: {tally.words / tally.seconds:,.0f} tokens/s ({tally.words} tokens in {tally.seconds:.1f} s)")
 
 
@@ -191,6 +213,10 @@ def main() -> None:
     if args.presidio.is_file():
         docs = presidio_docs(args.presidio, args.limit)
         report(f"(b) presidio-research synth_dataset_v2: {len(docs)} sentences", run(docs, tagger, misses["presidio"]))
+    if CLINICAL.is_file():
+        docs = clinical_docs(CLINICAL)
+        misses["clinical"] = []
+        report(f"(c) clinical sentences written for the project: {len(docs)}", run(docs, tagger, misses["clinical"]))
     if args.misses:
         args.misses.write_text("".join(f"{corpus} {line}\n" for corpus, lines in misses.items() for line in lines),
                                encoding="utf-8")

@@ -86,6 +86,7 @@ COMPANY_RE = re.compile(
 _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et)[ \t]+){_ORG_WORD}){{0,4}})"
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering)"
+    rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
     rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:))[ \t]+(?:the[ \t]+)?{_ORG_NAME}"
 )
 IS_A_COMPANY_RE = re.compile(
@@ -101,7 +102,7 @@ _TRADE_WORDS = (
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
     "Dental", "Outfitters", "Services", "Hospital", "Clinic", "Center", "Centre", "University", "College",
-    "Academy", "Institute", "Practice", "Church", "Hotel",
+    "Academy", "Institute", "Practice", "Church", "Hotel", "General", "Memorial", "Gardens", "Manor",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a

@@ -23,6 +23,11 @@ _RELATIVE_TO = (
     rf"(?:(?:the\s+)?(?:(?:first|second|third|last)\s+)?(?:{_WEEKDAY}|day|night|morning|evening|week|"
     rf"weekend|month)\s+(?:after|before|of|following|preceding)\s+)"
 )
+# Words that put a holiday on the calendar ("over Thanksgiving", "since Easter"); a holiday
+# named as a thing ("Halloween candy", "Mother's Day is hard") is no date.
+_TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|this|last|next|past|of|from|"
+              r"through|near|that|spend|spent|spending|celebrate|celebrated|celebrating|the\s+week\s+of|"
+              r"the\s+weekend\s+of")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
     rf"|\d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}}){_TIME}"
@@ -41,8 +46,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(_NUMERIC)),
     ("named", re.compile(rf"(?i)(?<!\w){_NAMED}(?:{_TIME})?(?!\w)")),
     ("may", re.compile(r"(?i)\bmay\s+\d{1,2}(?:st|nd|rd|th|,?\s+\d{4})\b")),
-    ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_HOLIDAY}\b")),
-    ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_WEEKDAY}s?\b")),
+    ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_HOLIDAY}\b")),
+    ("holiday", re.compile(rf"(?i)\b(?:{_TIME_WORD})\s+(?P<v>(?:the\s+)?{_HOLIDAY})\b")),
+    ("holiday", re.compile(rf"(?i)\b(?P<v>{_HOLIDAY}),?\s+(?:19|20)\d\d\b")),
+    ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_WEEKDAY}(?!s)\b")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May)\b")),

@@ -24,7 +24,14 @@ from pathlib import Path
 
 from hooks.types import Span
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import clause_has_lower, demonyms, drugs, eponym, lexicon
+from plugins.redaction.tagger import (
+    HOLIDAY_RE,
+    clause_has_lower,
+    demonyms,
+    eponym,
+    lexicon,
+    plain_word,
+)
 from plugins.redaction.variants import stop_words
 
 _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
@@ -124,11 +131,11 @@ def _unknown_pairs(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for match in _PAIR_RE.finditer(text):
         start, end = match.span()
-        if any(s.start < end and start < s.end for s in spans) or eponym(text, end):
+        if any(s.start < end and start < s.end for s in spans) or eponym(text, end) or \
+                HOLIDAY_RE.fullmatch(match.group()):
             continue
-        words = [w.lower() for w in match.group().split()]
-        if any(w in stop_words() or w in lexicon() or w in drugs() or w in demonyms() or w in _DETERMINERS
-               for w in words):
+        words = [re.sub(r"['’]s$", "", w.lower()) for w in match.group().split()]
+        if any(plain_word(w) or w in lexicon() or w in _DETERMINERS for w in words):
             continue
         if not clause_has_lower(text, start):
             continue
@@ -141,18 +148,25 @@ def _places(text: str) -> list[Span]:
     return [Span(match.start(), match.end(), "LOCATION", "gazetteer") for match in _place_re().finditer(text)]
 
 
+_SAINT_BEFORE_RE = re.compile(r"(?<![\w.])(?:St|ST|Ste|STE|Saint|SAINT|Mt|MT|Mount|MOUNT)\.?[ \t]+$")
+
+
 def _grown(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    if span.category in _PLACE:
+    start, end, category = span.start, span.end, span.category
+    if category in _PLACE:
         start, end = _with_numbers(text, start, end)
-    elif span.category == "ORG":
+    elif category == "ORG":
         end = _with_company_words(text, end)
-    elif span.category in _PEOPLE:
+    elif category in _PEOPLE:
         company = _with_company_words(text, end)
         if company > end and text[end:company].split()[-1] not in _MODIFIERS and span.layer != "known":
-            return Span(start, company, "ORG", span.layer)  # "Harborview Auto Repair" is no person
-        end = _with_name_parts(text, end)
-    return Span(start, end, span.category, span.layer)
+            end, category = company, "ORG"  # "Harborview Auto Repair" is no person
+        else:
+            end = _with_name_parts(text, end)
+    saint = _SAINT_BEFORE_RE.search(text, max(0, start - 8), start)
+    if saint and category in _PLACE | {"ORG"}:
+        start = saint.start()  # "ST. JUDE MEDICAL CENTER", "St. Cloud"
+    return Span(start, end, category, span.layer)
 
 
 def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
@@ -216,7 +230,7 @@ def _name_like(word: str, strict: bool = True) -> bool:
     """A capitalised word that is no English word (a surname the tagger did not take); not
     ``strict``: only no frequent word (after "and", "White" in "Dale and White" is a name)."""
     low = re.sub(r"['’]s$", "", word).lower()
-    return not word.isupper() and low not in stop_words() and (not strict or low not in lexicon())
+    return not word.isupper() and not plain_word(low) and (not strict or low not in lexicon())
 
 
 _TOGETHER_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?![ \t]+[A-Z])")

@@ -127,6 +127,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of)\s+(?P<v>9\d|1[01]\d)\b"), None),
+    # "her grandmother, 91, moved ...": an age set off by commas after a word
+    ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?P<v>9\d|1[01]\d)(?=\s*(?:,|y\b|yo\b|[MF]\b))"), None),
 )
 
 

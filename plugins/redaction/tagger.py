@@ -149,6 +149,9 @@ def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> li
         if any(c.isdigit() for c in text[start:end]) and (tag == "PER" or _AGE_NEXT_RE.match(text, start)):
             runs.append([])  # "72yo M John Whitfield", "Priya Raman, 6 y/o": the age is no part of it
             continue
+        if text[start:end].lower() in drugs():  # "max Adderall": the drug is no part of a name
+            runs.append([])
+            continue
         if tag == "PER" and cased and _lower_word(text[start:end]):
             runs.append([])
             continue
@@ -188,6 +191,7 @@ _EPONYM_NEXT_RE = re.compile(
     r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
     r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio)\b"
     r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
+    r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
 )
 
 
@@ -309,13 +313,12 @@ def _ordinary(value: str, tag: str) -> bool:
     "English", "Southern"), of chat and form labels ("Bot", "IBAN"), a Roman numeral
     ("Title VII"), words with a pronoun or function word among them (a song or book title
     in Title Case, never a name), or a person made only of dictionary words ("Salesperson")."""
-    if _ROMAN_RE.fullmatch(value.strip()):
+    if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()):
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
-    if all(w in stop_words() or w in demonyms() or w in _LABELS or w in drugs() or w in abbreviations()
-           for w in words):
+    if all(plain_word(w) for w in words):
         return True
     raw = _WORD_RE.findall(value)
     if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
@@ -325,9 +328,25 @@ def _ordinary(value: str, tag: str) -> bool:
 
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
                              "them", "is", "are", "was", "were", "to", "not", "if", "because", "when", "why"))
+HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")  # "Valentine's Day", "St. Patrick's Day"
 _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
+                     "medicaid", "medicare", "tricare", "medi-cal", "masshealth", "halloween",
+                     "thanksgiving", "christmas", "easter", "hanukkah", "passover", "ramadan", "diwali", "kwanzaa",
+                     "juneteenth",
                      "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
+
+
+def plain_word(word: str) -> bool:
+    """A lower-case word that never names anyone: a frequent English word, a nationality or
+    language, a label, a drug, a clinical abbreviation, an app or chain."""
+    return word in stop_words() or word in demonyms() or word in _LABELS or word in drugs() or \
+        word in abbreviations() or word in brands()
+
+
+def brands() -> frozenset[str]:
+    """Apps, platforms and national chains (``data/brands.txt``): things, not identifiers."""
+    return _word_file("brands.txt")
 
 
 def drugs() -> frozenset[str]:
@@ -350,7 +369,7 @@ def lower_words() -> frozenset[str]:
     return _word_file("lower_words.txt")
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache
 def _word_file(name: str) -> frozenset[str]:
     path = Path(__file__).parent / "data" / name
     if not path.is_file():

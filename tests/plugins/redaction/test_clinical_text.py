@@ -27,6 +27,10 @@ CLINICAL_ONLY = [
     "BP 150/95 on lisinopril 20 mg, add amlodipine 5 mg?",
     "PHQ-9 of 19 and GAD-7 of 15 in a 34-year-old with panic attacks",
     "Tourette syndrome in a 12-year-old boy, guanfacine 1 mg",
+    "Mother's Day is hard since her mother died; grief work continued.",
+    "Halloween candy and type 1 diabetes: insulin to carb ratio 1:10",
+    "Uses Headspace and Calm apps; cyberbullying on Instagram discussed.",
+    "Medicaid covers the IOP; he attends AA meetings on Tuesdays.",
 ]
 
 
@@ -43,6 +47,12 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     ("Rash after amoxicillin in Priyanka Ramaswamy, 6 y/o, seen last week", ["Priyanka Ramaswamy"], ["6 y/o"]),
     # an SSN is an id, and a full name nobody tagged is still a name
     ("SSN 412-55-9081 on file for Gerwald Okonjo; lithium monitoring", ["412-55-9081", "Gerwald Okonjo"], []),
+    # an employer named by its context, an age over 89 set off by commas, a saint's hospital in capitals
+    ("Yusuf Demirci works nights at Harbor Freight in Erie.", ["Harbor Freight", "Erie"], ["works nights at"]),
+    ("Her grandmother, 91, moved into Sunrise Gardens after the stroke.", ["91", "Sunrise Gardens"], ["grandmother"]),
+    ("SEEN IN ER AT ST. JUDE MEDICAL CENTER ON 3/2", ["ST. JUDE MEDICAL CENTER", "3/2"], ["SEEN IN ER"]),
+    # a holiday that dates an event is a date
+    ("He relapsed the week after Thanksgiving and again over Easter.", ["the week after Thanksgiving", "Easter"], []),
     # the abbreviation after a possessive name stays
     ("Her son Kevin's ADHD is worse this term.", ["Kevin"], ["ADHD"]),
 ])
