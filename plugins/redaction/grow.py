@@ -93,7 +93,7 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     found = merge(spans + _places(text) + _city_postcodes(text), text)
     found = merge(found + _unknown_pairs(text, found), text)
     grown = [_grown(text, span) for span in found]
-    grown = merge(grown + _partners(text, grown), text)
+    grown = merge(grown + _partners(text, grown) + _corners(text, grown), text)
     return merge(grown + _address_gaps(text, grown), text)
 
 
@@ -177,6 +177,22 @@ def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
     if before:
         start = before.start(1)
     return start, end
+
+
+_CORNER_RE = re.compile(
+    r"(?i:\bcorner\s+of)\s+(?P<v>[^\n,;:!?]{2,60}?\s+(?:and|&)\s+(?:\d+\w*\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+)
+
+
+def _corners(text: str, spans: list[Span]) -> list[Span]:
+    """An intersection ("the corner of Dalbraut 99 and Frederikke Coves"): both streets and
+    the "and" between them are one place, when a place was found in it."""
+    out = []
+    for match in _CORNER_RE.finditer(text):
+        start, end = match.span("v")
+        if any(s.category in _PLACE and start <= s.start < end for s in spans):
+            out.append(Span(start, end, "LOCATION", "pattern"))
+    return out
 
 
 def _partners(text: str, spans: list[Span]) -> list[Span]:

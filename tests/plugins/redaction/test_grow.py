@@ -32,6 +32,8 @@ HIDE = [
     ("They moved to Towson, MD 21204 last year.", ["Towson, MD 21204"], False),
     # a town with a four-digit postcode after it
     ("She grew up in Brekkestad 4844 before the move.", ["Brekkestad 4844"], False),
+    # an intersection: both streets and the "and" between them
+    ("They met at the corner of 14 Quarry Road and Baskerton Lane.", ["14 Quarry Road and Baskerton Lane"], False),
     # a street named without a house number
     ("He picks them up from her place on Wexford Ct. on Sundays.", ["Wexford Ct"], False),
     # a nickname after a role with one more word in front of it
