@@ -44,7 +44,11 @@ _QUANTITY = re.compile(
     r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|y/o|yo|y\.o|year-old|out\b|of\b|to\b|-)\b",
     re.IGNORECASE,
 )
-_GAP = re.compile(r"(?:[ \t,]|\n(?!\s*\n))*(?:(?:\d{1,6}[A-Za-z]?|[A-ZÀ-Þ][\w'’-]*\.?|[A-Z]{2})(?:[ \t,]|\n(?!\s*\n))*){0,4}")
+# Between two pieces of an address: capitalised words (any script), numbers, state codes,
+# separated by spaces, commas, list marks ("> ", "• ") and single line breaks.
+_SEP = r"(?:[ \t,>•|*?-]|\n(?!\s*\n))"
+_CAP = r"[A-ZÀ-ÞĀ-ſΑ-ΩΆ-ΏА-Я][\w'’∆()-]*\.?"
+_GAP = re.compile(rf"{_SEP}*(?:(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}}){_SEP}*){{0,4}}")
 _MAX_GAP = 48
 _ORG_WORDS = (
     "Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "LLP", "PLLC", "PC", "P.C.", "Co", "Co.", "Corp", "Corp.",

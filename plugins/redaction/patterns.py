@@ -37,11 +37,13 @@ ADDRESS_RE = re.compile(
 
 # Streets written the European way: a street word before the name ("Rue", "ul.") or after it
 # ("tér", "Strasse", "-vej", "-katu"), the house number last.
-_NAME_WORD = r"(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|du|de|des|la|le|les|del|della|di|da|do|dos|das|al|el|y)(?!\w)"
+_NAME_WORD = (r"(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|du|de|des|la|le|les|del|della|delle|dei|degli|di|da|do|dos|das|al|el|y|"
+              r"van|von|der|den|ter|ten|het|op|aan)(?!\w)")
 _STREET_BEFORE = (r"(?:C/|Rue|Avenue|Av\.|Avda\.|Boulevard|Bd\.|Chemin|All[ée]e|Impasse|Quai|Route|Via|Viale|Piazza|"
                   r"Piazzale|Corso|Largo|Calle|Carrer|Avenida|Rua|Pra[çc]a|Travessa|Strada|Plac|ul\.|ulica|al\.|"
                   r"aleja|Odos)")
-_STREET_AFTER = (r"(?:Stra(?:ss|ß)e|Str\.|str|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|tér|út|utca|u\.|krt\.|körút|"
+_STREET_AFTER = (r"(?:Stra(?:ss|ß)e|Str\.|str|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|tér|út|útja|utca|u\.|krt\.|körút|"
+                 r"tee|tänav|iela|gatve|ulice|cesta|"
                  r"rkp\.|kapu|sor|köz|fasor|sétány|straat|laan|gracht|plein|kade|vej|gade|gata|gatan|vägen|veien|gate)")
 _STREET_SUFFIX_JOINED = (r"(?:stra(?:ss|ß)e|gasse|weg|vej|gade|katu|kuja|tie|stien|vägen|gatan|väg|gata|veien|vegen|"
                          r"gate|laan|straat|plein|gracht|kade|singel|steeg|allee|platz|damm|ufer|torget|torg|stræti|"
@@ -60,6 +62,14 @@ STREET_LOWER_RE = re.compile(
     r"(?P<words>(?:[ \t]+[^\W\d_][\w'’.-]*){1,5})"
 )
 # US military mail: "PSC 1234, Box 5678", "Unit 1234 Box 567", "USNS Brown", "APO AE 09123".
+# A street and house number named by where someone lives or something is ("lives on Hoge Wei
+# 32", "located at Parmova 109"): one to three capitalised words, then the number.
+LIVES_ON_RE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|located|situated|address(?:\s+is)?|enter|entrance|stays?|stayed|moved|"
+    r"moving|resides?|residing)\s+(?:on|at|in|to)\s+)(?P<v>(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*\s+){1,3}"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?)\b"
+    r"(?!\s*(?:-\s*)?(?i:years?|yrs?|months?|weeks?|days?|times?|hours?|minutes?|am|pm|%|percent|miles?|km)\b)"
+)
 MILITARY_RE = re.compile(
     r"(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?"
     r"|\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
@@ -123,6 +133,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", STREET_NUMBER_LAST_RE, None),
     ("LOCATION", STREET_NUMBER_FIRST_RE, None),
     ("LOCATION", MILITARY_RE, None),
+    ("LOCATION", LIVES_ON_RE, None),
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),

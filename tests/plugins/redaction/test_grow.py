@@ -34,6 +34,9 @@ HIDE = [
     ("She grew up in Brekkestad 4844 before the move.", ["Brekkestad 4844"], False),
     # an intersection: both streets and the "and" between them
     ("They met at the corner of 14 Quarry Road and Baskerton Lane.", ["14 Quarry Road and Baskerton Lane"], False),
+    # a street and number named by where someone lives; an address block with list marks
+    ("Her aunt lives on Hoge Wevering 32 near the dike.", ["Hoge Wevering 32"], False),
+    ("Send to:\n> 88 Quillfeather Lane\n> Branxholm\n> Norway 4410", ["Branxholm", "Norway 4410"], False),
     # a street named without a house number
     ("He picks them up from her place on Wexford Ct. on Sundays.", ["Wexford Ct"], False),
     # a nickname after a role with one more word in front of it
