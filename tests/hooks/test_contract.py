@@ -216,12 +216,13 @@ def test_hook_bridge_is_part2(hooks):
 
 
 def test_redaction_tagger_option_reaches_the_plugin():
-    # a name nobody listed is found only by the tagger; a practice can switch the tagger off
-    text_ = "She argued with Bartholomew Kowalski about rent."
+    # a lone first name nobody listed, in no telling context, is found only by the tagger; a
+    # practice can switch the tagger off
+    text_ = "She argued with Dariusz about rent."
     with_tagger = Hooks(build_manager(), ["notes"]).redact(text_, KnownIdentifiers())
     without = Hooks(build_manager(), ["notes"], {"redaction": {"tagger": False}}).redact(text_, KnownIdentifiers())
-    assert "Kowalski" not in with_tagger.text
-    assert "Kowalski" in without.text
+    assert "Dariusz" not in with_tagger.text
+    assert "Dariusz" in without.text
 
 
 def test_hook_bridge_recommended_measures(practice_db):
