@@ -204,9 +204,10 @@ _MEDICAL_END_RE = re.compile(
 
 
 def _dictionary_lower(value: str) -> bool:
-    """Lower-case dictionary words only ("meds", "neonate"): in a sentence that uses capitals, no name."""
-    words = value.split()
-    return value.islower() and all(w.strip("'’") in lexicon() or w in lower_words() for w in words)
+    """Lower-case dictionary words and numbers only ("meds", "6 beers"): in a sentence that
+    uses capitals, no name."""
+    words = [w.strip("'’") for w in value.split() if not w.replace(".", "").isdigit()]
+    return value.islower() and all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
 
 
 def _medical_lower(value: str) -> bool:
@@ -313,7 +314,7 @@ def _ordinary(value: str, tag: str) -> bool:
     "English", "Southern"), of chat and form labels ("Bot", "IBAN"), a Roman numeral
     ("Title VII"), words with a pronoun or function word among them (a song or book title
     in Title Case, never a name), or a person made only of dictionary words ("Salesperson")."""
-    if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()):
+    if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()) or _DOSE_RE.search(value):
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
@@ -328,6 +329,9 @@ def _ordinary(value: str, tag: str) -> bool:
 
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
                              "them", "is", "are", "was", "were", "to", "not", "if", "because", "when", "why"))
+# A dose or measurement inside an "entity" ("citalopram 40 mg", "10 mg", "mcg/kg"): clinical content.
+_DOSE_RE = re.compile(r"(?:^|\d\s*)(?:mg|mcg|µg|g|kg|ml|l|units?|iu|meq|mmol|mmhg|ms|bpm|%)(?:/\w+)?$",
+                      re.IGNORECASE)
 HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")  # "Valentine's Day", "St. Patrick's Day"
 _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
