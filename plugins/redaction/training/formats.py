@@ -94,10 +94,11 @@ def slot_spans(value: str, start: int, category: str) -> list[tuple[int, int, st
     return [(start + s, start + e, category)]
 
 
-def recase(text: str, spans: list[tuple[int, int, str]], rng: random.Random) -> tuple[str, list[tuple[int, int, str]]]:
+def recase(text: str, spans: list[tuple[int, int, str]], rng: random.Random, upper: float = 0.05,
+           lower: float = 0.05) -> tuple[str, list[tuple[int, int, str]]]:
     """Now and then all-caps or all-lower a sentence, as people type in a hurry."""
     roll = rng.random()
-    changed = text.upper() if roll < 0.05 else text.lower() if roll < 0.10 else text
+    changed = text.upper() if roll < upper else text.lower() if roll < upper + lower else text
     return (changed, spans) if len(changed) == len(text) else (text, spans)
 
 

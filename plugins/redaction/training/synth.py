@@ -7,7 +7,12 @@ training never sees, so the held-out split measures how the tagger does on names
 contexts it never saw. With ``general_share`` > 0, training also draws that share of its
 sentences from general, non-clinical templates (letters, forms, business and travel prose
 with international addresses, postcodes, companies and institutions); the test split never
-uses them.
+uses them. The general sentences draw their values from ``general.GeneralValues`` (more
+locales, national address layouts, companies made of ordinary words, lone first names and
+surnames) and come in all-lower case more often, as chat and forms are typed. Part of the
+general share (``person_variety``) is session-style sentences with people in many positions,
+and part is clinical shorthand without identifiers ("Sertraline 50 mg", "PHQ-9 12"), so
+street-then-number addresses do not turn doses and scores into places.
 """
 from __future__ import annotations
 
@@ -23,18 +28,27 @@ from faker import Faker
 
 from hooks.types import KnownIdentifiers
 from plugins.redaction.training import formats
+from plugins.redaction.training.general import GeneralValues
 from plugins.redaction.training.templates import (
+    CLINICAL_PLAIN_TEMPLATES,
+    DRUGS,
     GENERAL_PHI_TEMPLATES,
     GENERAL_PLAIN_TEMPLATES,
     HELDOUT_PHI_TEMPLATES,
     HOLIDAY_PREFIXES,
     HOLIDAYS,
+    MORE_GENERAL_PHI_TEMPLATES,
+    MORE_GENERAL_PLAIN_TEMPLATES,
+    NATIONALITIES,
     NRP,
     ORG_SUFFIXES,
     ORG_WORDS,
+    PERSON_VARIETY_TEMPLATES,
     PHI_TEMPLATES,
     PLAIN_TEMPLATES,
     RELATIONS,
+    SPEAKERS,
+    TITLE_WORDS,
     WORD_NAMES,
 )
 from plugins.redaction.variants import stop_words
@@ -42,12 +56,15 @@ from plugins.redaction.variants import stop_words
 LOCALES = ("en_US", "en_US", "en_US", "en_GB", "en_IE", "es_MX", "it_IT", "de_DE", "fr_FR",
            "pl_PL", "nl_NL", "pt_BR", "sv_SE", "en_IN")
 _SLOT_RE = re.compile(r"\{([A-Z]+|rel)\}")
-_NOT_PHI = {"rel", "JOB", "NRP"}
+_NOT_PHI = {"rel", "JOB", "NRP", "NAT", "TITLE", "SPK", "YEAR", "DRUG", "NUM"}
 _PHI = [t for t in PHI_TEMPLATES.splitlines() if t.strip()]
 _HELDOUT = [t for t in HELDOUT_PHI_TEMPLATES.splitlines() if t.strip()]
 _PLAIN = [t for t in PLAIN_TEMPLATES.splitlines() if t.strip()]
-_GENERAL = [t for t in GENERAL_PHI_TEMPLATES.splitlines() if t.strip()]
-_GENERAL_PLAIN = [t for t in GENERAL_PLAIN_TEMPLATES.splitlines() if t.strip()]
+_GENERAL = [t for t in (GENERAL_PHI_TEMPLATES + MORE_GENERAL_PHI_TEMPLATES).splitlines() if t.strip()]
+_GENERAL_PLAIN = [t for t in (GENERAL_PLAIN_TEMPLATES + MORE_GENERAL_PLAIN_TEMPLATES).splitlines() if t.strip()]
+_CLINICAL_PLAIN = [t for t in CLINICAL_PLAIN_TEMPLATES.splitlines() if t.strip()]
+_PERSON_VARIETY = [t for t in PERSON_VARIETY_TEMPLATES.splitlines() if t.strip()]
+_GENERAL_SET = frozenset(_GENERAL + _GENERAL_PLAIN)
 _BRAND_PARTS = ("ver", "zen", "lum", "tri", "ax", "cor", "nov", "qua", "rix", "dex", "sol", "mer",
                 "ion", "tek", "vant", "ora", "pli", "fy", "bit", "sys", "nex", "ly", "ium", "opt")
 _ORG_WORDS_2 = ("Blue", "Open", "Bright", "Green", "True", "Clear", "First", "Prime", "Smart", "Swift",
@@ -70,7 +87,8 @@ SLOT_CATEGORY = {
     "XCITY": "LOCATION", "XL": "PERSON", "ADDR": "LOCATION", "ORG": "ORG", "XORG": "ORG", "EMAIL": "EMAIL",
     "URL": "URL", "IP": "IP", "MRN": "ID", "SSN": "ID", "ZIP": "ZIP", "AGE": "AGE",
     "IADDR": "LOCATION", "STREET": "LOCATION", "STATE": "LOCATION", "COUNTRY": "LOCATION",
-    "PC": "ZIP", "CO": "ORG", "INST": "ORG",
+    "PC": "ZIP", "CO": "ORG", "INST": "ORG", "GX": "PERSON", "FIRST": "PERSON", "LAST": "PERSON",
+    "SADDR": "LOCATION", "CORNER": "LOCATION", "GCITY": "LOCATION",
 }
 
 
@@ -104,7 +122,8 @@ class FakeChart:
 class Generator:
     """Makes sessions for one split; deterministic for a given seed."""
 
-    def __init__(self, seed: int, split: str = "train", general_share: float = 0.0) -> None:
+    def __init__(self, seed: int, split: str = "train", general_share: float = 0.0,
+                 person_variety: float = 0.0) -> None:
         self.rng = random.Random(seed)
         self.held = split == "test"
         # share of training sentences from the general (non-clinical) templates; the test
@@ -114,6 +133,10 @@ class Generator:
         self.fakers = {loc: Faker(loc) for loc in dict.fromkeys(LOCALES)}
         for offset, fake in enumerate(self.fakers.values()):
             fake.seed_instance(seed * 31 + offset)
+        self.general = GeneralValues(self.rng, seed, self._pick) if self.general_share else None
+        # within the general share, this part is session-style sentences with people in
+        # many positions (PERSON_VARIETY_TEMPLATES)
+        self.person_variety = person_variety
 
     def _fake(self) -> Faker:
         return self.fakers[self.rng.choice(LOCALES)]
@@ -186,7 +209,9 @@ class Generator:
         for _ in range(n_sentences):
             template = self.template()
             text, local, local_flags = self.render(template, chart, known)
-            text, local = formats.recase(text, local, self.rng)
+            # general sentences (chat, forms) are typed all in lower case more often
+            lower = 0.15 if template in _GENERAL_SET else 0.05
+            text, local = formats.recase(text, local, self.rng, lower=lower)
             spans += [(s + offset, e + offset, c) for s, e, c in local]
             flags += local_flags
             joiner = "\n" if self.rng.random() < 0.3 else " "
@@ -197,7 +222,10 @@ class Generator:
     def template(self) -> str:
         """One sentence template (train also draws from the general, non-clinical ones)."""
         if self.general_share and self.rng.random() < self.general_share:
-            return self.rng.choice(_GENERAL if self.rng.random() < 0.7 else _GENERAL_PLAIN)
+            roll = self.rng.random()
+            if roll < self.person_variety:
+                return self.rng.choice(_PERSON_VARIETY)
+            return self.rng.choice(_GENERAL if roll < 0.62 else _CLINICAL_PLAIN if roll < 0.76 else _GENERAL_PLAIN)
         roll = self.rng.random()
         return self.fakers["en_US"].sentence(self.rng.randint(5, 14)) if roll < 0.06 else \
             self.salad() if roll < 0.12 else self.rng.choice(self.phi if roll < 0.64 else _PLAIN)
@@ -205,6 +233,7 @@ class Generator:
     def render(self, template: str, chart: FakeChart, known: KnownIdentifiers
                ) -> tuple[str, list[tuple[int, int, str]], list[bool]]:
         relation, relative = self.rng.choice(chart.relatives)
+        template = template.replace("\\n", "\n")  # a line break inside a general template
         out, spans, flags, pos = [], [], [], 0
         for match in _SLOT_RE.finditer(template):
             out.append(template[pos : match.start()])
@@ -244,7 +273,26 @@ class Generator:
             "STATE": lambda: self.fakers["en_US"].state(), "COUNTRY": lambda: self._pick(self._fake().country),
             "PC": lambda: self._fake().postcode(), "CO": self.company, "INST": self.institution,
         }
+        if self.general is not None:
+            table.update(self._general_table())
         return table[slot]()
+
+    def _general_table(self) -> dict[str, Callable[[], str]]:
+        """Makers of the general-only slots (and richer ones for addresses, companies,
+        countries and postcodes, which only general templates use)."""
+        gen, rng = self.general, self.rng
+        assert gen is not None
+        return {
+            "IADDR": gen.address, "SADDR": gen.street_line, "CORNER": gen.corner, "GCITY": gen.city,
+            "COUNTRY": gen.country, "PC": lambda: gen.fake().postcode(),
+            "CO": lambda: gen.company() if rng.random() < 0.7 else self.company(),
+            "GX": gen.person, "FIRST": gen.first, "LAST": gen.last,
+            "NAT": lambda: rng.choice(NATIONALITIES), "SPK": lambda: rng.choice(SPEAKERS),
+            "YEAR": lambda: str(rng.randint(1950, 2025)),
+            "DRUG": lambda: rng.choice(DRUGS).capitalize() if rng.random() < 0.6 else rng.choice(DRUGS),
+            "NUM": lambda: str(rng.choice((rng.randint(1, 15), rng.randint(10, 600), rng.randint(1, 9) * 25))),
+            "TITLE": lambda: " ".join(rng.choice(TITLE_WORDS) for _ in range(rng.randint(1, 5))).title(),
+        }
 
     def salad(self) -> str:
         """Frequent English words (never names), some capitalised as in titles and headings."""

@@ -404,3 +404,399 @@ Our products are tested for quality and durability.
 The East Wing is closed for repairs.
 Section Three covers payments, refunds and late fees.
 """
+
+# Training only, with the general sentences above: the kinds of context where a tagger
+# trained on session notes misses or over-tags in other prose. Extra slots: {GX} a full
+# name from the general locales (initials, titles), {FIRST} a lone first name, {LAST} a lone
+# surname, {SADDR} a street line in any national order ("Egeri út 19."), {CORNER} an
+# intersection, {GCITY} a city (sometimes upper case), {SPK} a chat speaker label, and the
+# non-PHI {NAT} (nationality or language), {TITLE} (a work's title in ordinary words),
+# {YEAR}. Lines may hold "\n" (a line break: dialogue turns, letter heads).
+MORE_GENERAL_PHI_TEMPLATES = r"""
+I work for {CO}.
+I work at {CO} in {GCITY}.
+I used to work at {CO} before the move.
+He has been at {CO} since {YEAR}.
+She left her job at {CO} in {YEAR}.
+My sister got an offer from {CO}.
+I have a meeting with {CO} tomorrow.
+Is {CO} still hiring?
+{GX} from {CO} will chair the panel.
+{GX} of {CO} will lead the morning session.
+The panel includes {GX} ({CO}) and {GX} ({CO}).
+Our speaker today is {GX}, head of research at {CO}.
+{CO}, a consultancy headquartered in {GCITY}, is hiring.
+{CO} makes furniture in a factory outside {GCITY}.
+{CO} has offices in {GCITY} and {GCITY}.
+{CO} was started in {YEAR} by {GX}.
+{CO} acquired {CO} for an undisclosed sum.
+{CO} reported record profits for {YEAR}.
+More details are on the {CO} homepage.
+Visit the {CO} store on {SADDR}.
+{CO} has moved to {IADDR}.
+You can write to {CO} at {IADDR}.
+The {CO} headquarters is on {SADDR}.
+The {CO} marketing team meets every Monday.
+{CO}'s new app crashed twice this morning.
+We signed a contract with {CO} last week.
+Workers at {CO} and {CO} voted to strike.
+Shares in {CO} rose after the report.
+She left {CO} and joined {CO} as head of sales.
+Sponsored by {CO} and {CO}.
+Major employers in the region include {CO}, {CO} and {CO}.
+I was hired by {CO} as a {JOB}.
+He spent ten years as a {JOB} with {CO}.
+Our client {CO} needs a new logo.
+Please invoice {CO}, not me personally.
+{CO} has named {GX} as its new chief executive.
+{GX}, who founded {CO}, talked about remote work.
+The {CO} pension plan changed this year.
+{GX}\n{JOB}\n{CO}\n{IADDR}
+{GX}\n{CO}\n{IADDR}
+{CO}\n{IADDR}
+{GX}\n{IADDR}
+Dear {GX},\nThank you for your letter.
+Best regards,\n{GX}\n{CO}
+Kind regards, {FIRST}
+Cheers,\n{FIRST}
+From: {GX}\nTo: {GX}
+Sender: {GX}, {IADDR}
+Recipient: {GX}, {IADDR}
+Name: {GX}\nAddress: {IADDR}
+Company name: {CO}
+Employer: {CO}, {GCITY}
+Vendor: {CO}
+Account holder: {GX}
+Beneficiary: {GX}, {CO}
+Organizer: {CO}
+Venue: {INST}, {GCITY}
+My address is {IADDR}.
+I have moved; my new address is {IADDR}.
+Please send it to {IADDR}.
+Could you change my delivery address to {IADDR}?
+Can you deliver to {IADDR} instead?
+Ship the order to {GX} at {IADDR}.
+The shop is on {SADDR}.
+The bakery is just past {SADDR}.
+Our flat is at {SADDR}, third floor.
+They live at {SADDR} in {GCITY}.
+Meet me at {SADDR} at noon.
+The office moved from {SADDR} to {SADDR}.
+The crash happened at the junction of {CORNER}.
+The cafe is at the corner of {CORNER}.
+Postal code: {PC}
+Zip/Postal code: {PC}
+{GCITY} {PC}
+{SADDR}, {PC} {GCITY}
+{SADDR}\n{PC} {GCITY}\n{COUNTRY}
+I'm from {COUNTRY}.
+She comes from {GCITY}.
+We are based in {COUNTRY}.
+I grew up in {COUNTRY} but live in {GCITY} now.
+We spent two weeks in {COUNTRY} last summer.
+{COUNTRY} beat {COUNTRY} in the final.
+Flights to {COUNTRY} are cancelled.
+{COUNTRY} and {COUNTRY} signed a trade deal.
+He was born in {GCITY}, {COUNTRY}.
+They flew from {GCITY} to {GCITY}.
+The train to {GCITY} leaves at six.
+Greetings from {GCITY}!
+The band toured {COUNTRY}, {COUNTRY} and {COUNTRY}.
+The novel is set in {GCITY}.
+Rents in {GCITY} have doubled.
+She has relatives in {COUNTRY}.
+{FIRST}: Where were you last night?\n{FIRST}: At home, I swear.
+{FIRST}: Did you see the game?\n{FIRST}: No, I was working.
+{FIRST}: I can't find my keys.
+{FIRST}: Are you coming, {FIRST}?
+"I'm tired," said {FIRST}.
+"Let's go," {FIRST} told {FIRST}.
+"Who's there?" asked {FIRST}.
+{FIRST}, can you help me with this?
+{FIRST}, could you call me back?
+Thanks, {FIRST}!
+Hi {FIRST}, how was the trip?
+Good morning, {FIRST}.
+Sorry {FIRST}, I missed your call.
+{FIRST} is the best cook I know.
+{FIRST} has always been kind to me.
+{FIRST} and {FIRST} were best friends at school.
+{FIRST} lives next door.
+I gave {FIRST} my number.
+Ask {FIRST} about the tickets.
+I ran into {FIRST} at the supermarket.
+{FIRST} keeps borrowing my car.
+My neighbour {FIRST} fixed the fence.
+We had dinner with {FIRST} and {FIRST}.
+My name is {GX}, but my friends call me {FIRST}.
+Last name: {LAST}
+Surname: {LAST}
+First name: {FIRST}
+Given name: {FIRST}
+{LAST} told reporters the deal was close.
+According to {LAST}, the numbers are wrong.
+{LAST} wrote the book in {YEAR}.
+The {LAST} report was published in {YEAR}.
+{LAST} began painting as a child.
+{LAST} scored twice in the second half.
+Mr. {LAST} is on leave.
+Ms. {LAST} will call you back.
+Dr. {LAST} is out of the office.
+Professor {LAST} teaches at {INST}.
+The song was written by {GX}.
+The film was directed by {GX} and stars {GX}.
+The book, by {GX}, came out in {YEAR}.
+The album features {GX} on guitar.
+Critic {GX} called it a masterpiece.
+Photo by {GX}.
+Written by {GX}, edited by {GX}.
+Interview with {GX}, {JOB} at {CO}.
+The card is issued to {GX}.
+Please put the account in the name of {GX}.
+{SPK}: Can I have your full name?\n{SPK}: {GX}
+{SPK}: What is the delivery address?\n{SPK}: {IADDR}
+{SPK}: And the street?\n{SPK}: {SADDR}
+{SPK}: Who referred you?\n{SPK}: {FIRST}
+{SPK}: Where do you work?\n{SPK}: {CO}
+{SPK}: Which city are you in?\n{SPK}: {GCITY}, {COUNTRY}
+{SPK}: Hello, how can I help?\n{SPK}: Hi, this is {GX} from {CO}.
+{SPK}: My name is {FIRST}.
+{GX} was born in {GCITY} in {YEAR}.
+{GX} moved to {COUNTRY} to study at {INST}.
+{GX} studied law at {INST}.
+{GX} and {GX} got married in {GCITY}.
+The {LAST} family lives on {SADDR}.
+Call {GX} on {PH}.
+Contact {FIRST} at {EMAIL}.
+{GX} <{EMAIL}>
+{GX}, {JOB}, {CO}, {PH}
+"""
+
+MORE_GENERAL_PLAIN_TEMPLATES = """\
+She speaks {NAT} at home and {NAT} at work.
+The menu is in {NAT} and {NAT}.
+The {NAT} team won the final.
+We had dinner at a {NAT} restaurant.
+He is learning {NAT} on his phone.
+The {NAT} parliament passed the law.
+We watched a {NAT} documentary last night.
+She is {NAT} by birth.
+The museum has a large collection of {NAT} paintings.
+{NAT} cooking uses a lot of garlic.
+English is not my first language.
+Chapter IX describes the war years.
+Part II of the series is better than Part I.
+Section IV covers refunds.
+After World War II the city was rebuilt.
+The drug is in a Phase III trial.
+Type II errors are more costly here.
+Article XII was amended in {YEAR}.
+Bot: How can I help you today?
+User: I want to change my password.
+Bot: Sure, I can help with that.
+Agent: Is there anything else?
+Customer: No, thanks.
+Assistant: Your order has shipped.
+User: Thanks!
+Support: Please restart the router.
+Operator: Please hold.
+Q: How long does delivery take?
+A: About three days.
+The song "{TITLE}" was a hit in {YEAR}.
+Her new album, {TITLE}, is out now.
+They opened the show with "{TITLE}".
+The film {TITLE} won two awards.
+I just finished reading {TITLE}.
+The poem "{TITLE}" is about the sea.
+Next on the playlist: {TITLE}.
+The episode "{TITLE}" aired in {YEAR}.
+{TITLE}: A Guide For Beginners
+Enter your PIN to continue.
+The CEO and the CFO will attend.
+Several CEOs spoke at the event.
+Will you be there on time?
+The Board of Directors met on Tuesday.
+Human Resources will contact you.
+The Sales Department is on the second floor.
+Our Customer Service team is available around the clock.
+Terms of Service
+Privacy Policy
+Contact Us
+About Us
+Meet The Team
+Annual Report
+Table of Contents
+Summer Sale: Up To Half Off
+New Arrivals
+Free Shipping On All Orders
+The store sells coffee, tea, cocoa and spices.
+The company makes chairs, tables and shelves.
+Mondays are always busy at the office.
+The meeting was moved to Thursday afternoon.
+The report is due at the end of the month.
+The Winter Olympics opened last night.
+The Supreme Court will hear the case.
+The Prime Minister spoke to Parliament.
+The Fire Brigade arrived within minutes.
+The City Council approved the budget.
+Friendly and reliable barista with five years of experience.
+Experienced project manager looking for a new challenge.
+Motivated graduate seeking an entry-level role in finance.
+Detail-oriented accountant with strong spreadsheet skills.
+Passionate teacher who loves working with children.
+Hardworking and punctual; available to start immediately.
+Creative designer with an eye for colour and layout.
+"Don't worry about it," she said.
+"Can't you see I'm busy?" he asked.
+"Won't you stay for dinner?"
+"Isn't that the point?" she replied.
+"Never again," he muttered.
+Filed under: Travel & Leisure, Home & Garden, Food & Drink
+Topics: Science & Technology, Arts & Culture, Health & Fitness
+Departments: Kitchen & Dining, Bed & Bath, Toys & Games
+Skills: Leadership, Negotiation, Public Speaking
+Unfortunately, the event is sold out.
+Surprisingly, nobody complained about the noise.
+Fortunately, the rain stopped before the parade.
+Overall, the trip was a success.
+Interestingly, sales were higher in the winter.
+"""
+
+NATIONALITIES = (
+    "English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Russian", "Polish", "Czech",
+    "Slovak", "Hungarian", "Greek", "Turkish", "Swedish", "Norwegian", "Danish", "Finnish", "Icelandic",
+    "Chinese", "Japanese", "Korean", "Thai", "Vietnamese", "Indian", "Arabic", "Persian", "Hebrew", "Irish",
+    "Scottish", "Welsh", "American", "Canadian", "Mexican", "Brazilian", "Argentinian", "Australian",
+    "Belgian", "Swiss", "Austrian", "Croatian", "Serbian", "Slovenian", "Romanian", "Bulgarian", "Ukrainian",
+    "Estonian", "Latvian", "Lithuanian", "Moroccan", "Egyptian", "Nigerian", "Kenyan", "Ethiopian",
+    "Filipino", "Indonesian", "Malaysian", "Pakistani", "Cuban", "Peruvian", "Chilean", "Maltese",
+)
+SPEAKERS = ("Bot", "User", "Agent", "Customer", "Assistant", "Support", "Caller", "Operator", "Client",
+            "Rep", "Guest", "Host", "Me", "System", "Moderator", "Interviewer")
+TITLE_WORDS = (
+    "Blue", "Moon", "River", "Night", "Morning", "Light", "Dark", "Summer", "Winter", "Rain", "Fire", "Ice",
+    "Heart", "Stone", "Gold", "Silver", "Road", "Long", "Way", "Lost", "Found", "Wild", "Sweet", "Bitter",
+    "Dream", "Dreams", "Song", "Empty", "Rooms", "Open", "Doors", "Last", "First", "Dance", "Stars",
+    "Falling", "Rising", "Broken", "Glass", "Quiet", "Storm", "Electric", "Garden", "Paper", "Hearts", "Ghost",
+    "Letters", "Waiting", "For", "The", "Of", "In", "A", "And", "To", "Under", "Over", "Without", "Me", "You",
+    "Forever", "Tomorrow", "Yesterday", "Again", "Alone", "Together", "Salt", "Water", "Echoes", "Little",
+)
+
+# Training only, drawn with the general sentences: session-style sentences that put a person
+# in many more positions (subject, object, possessive, after a comma), so mixing general
+# prose into training does not cost recall on the names in therapy notes. Written for this
+# list; none of them is, or paraphrases, a held-out template.
+PERSON_VARIETY_TEMPLATES = """\
+{P} brought up {X} twice during the session.
+{X} picked {P} up after work on Friday.
+{P} has not heard from {X} in months.
+{P} blames {X} for the breakup.
+{P} thinks {X} is drinking again.
+{X} offered {P} a place to stay.
+Only {X} knows about the diagnosis.
+{P} and {X} share custody of the dog.
+{P} is afraid {X} will find out.
+{X} lent {P} money for rent.
+{P} misses {X} more than she expected.
+{P} hopes {X} will come to the graduation.
+{X}'s birthday is coming up and {P} feels guilty.
+{P} wants to apologise to {X}.
+{P} said {X} sounded different on the phone.
+A neighbour, {X}, called the police.
+{P} feels closest to {X}.
+{P} asked {X} to stop calling.
+{P} spent the afternoon with {X} and {X}.
+{P} said that {X} never listens.
+{P} finds it hard to say no to {X}.
+{P} and {R} met with {X} to plan the move.
+{R} and {X} are not speaking.
+{P} worries that {R} will side with {X}.
+{P} had coffee with {X}, an old friend from school.
+{P} mentioned a coworker, {X}, who covers her shifts.
+{X} invited {P} to the wedding.
+{P} stopped replying to {X}'s messages.
+{P} hasn't told {X} about the new job.
+{P} stays with {X} on weekends.
+Without {X}, she says, she would not have made it.
+{P} feels {X} is pulling away.
+{P} keeps comparing herself to {X}.
+{P} played a voicemail from {X} in session.
+Mr. {XL}, the landlord, raised the rent again.
+{P} calls her grandmother {X} every Sunday.
+{R} says {P} has been sleeping at {X}'s place.
+{X} and {R} drove {P} to the airport.
+{P} admitted she lied to {X} about the money.
+{P} is trying to rebuild trust with {X}.
+"""
+
+# Training only, with the general plain sentences: clinical shorthand where a capitalised
+# word is followed by a number ("Sertraline 50 mg", "Apgar 8") or an eponym names a
+# condition. Street-then-number addresses look alike ("Ringstraße 50"); these keep the
+# tagger from taking doses and scores for streets. Slots {DRUG} (any case), {NUM}.
+CLINICAL_PLAIN_TEMPLATES = """\
+{DRUG} {NUM} mg daily.
+{DRUG} {NUM} mg at bedtime, no side effects reported.
+Increase {DRUG} to {NUM} mg next week.
+{DRUG} {NUM} mg twice a day with food.
+Started {DRUG} {NUM} mg on Monday; review in four weeks.
+She stopped {DRUG} because of nausea.
+Switch from {DRUG} to {DRUG}?
+{DRUG} and {DRUG} together raise the risk of serotonin syndrome.
+PHQ-9 {NUM}, GAD-7 {NUM}.
+Apgar {NUM} at one minute.
+GCS {NUM} on arrival.
+Pain {NUM}/10 this morning.
+BMI {NUM}, weight stable.
+HbA1c {NUM} percent last month.
+eGFR {NUM}; adjust the dose.
+QTc {NUM} ms on the last ECG.
+TSH {NUM}, recheck in six weeks.
+Lithium level {NUM} last Tuesday.
+BP {NUM}/{NUM}, pulse {NUM}.
+Stage {NUM} kidney disease, stable.
+Grade {NUM} fatigue reported.
+Score {NUM} on the screening tool.
+Room {NUM} is free after lunch.
+Parkinson's disease runs in the family.
+Crohn's disease flared up again in March.
+Alzheimer's dementia, moderate stage.
+Tourette syndrome diagnosed in childhood.
+Hodgkin lymphoma in remission.
+Down syndrome support group meets weekly.
+Asperger's traits were discussed.
+Raynaud's symptoms worse in the cold.
+Huntington's disease testing was offered.
+{DRUG} {NUM} mg po bid.
+{DRUG} {NUM} mcg/kg per day.
+{DRUG} {NUM} mg qhs, tolerating well.
+Dose: {NUM} mg per day, max {NUM} mg.
+Titrate {DRUG} by {NUM} mg every {NUM} days.
+Na {NUM}, K {NUM}, Cr {NUM}.
+WBC {NUM}, Hgb {NUM}, plt {NUM}.
+LDL {NUM} mg/dL, statin started.
+Insulin ratio 1:{NUM} with meals.
+Drinks {NUM} beers most nights.
+Smokes {NUM} cigarettes a day.
+Walks {NUM} minutes on weekdays.
+Beck Depression Inventory score {NUM}.
+Hamilton scale {NUM} at intake.
+Edinburgh Postnatal Depression Scale {NUM}.
+Montreal Cognitive Assessment {NUM}/30.
+Yale-Brown score {NUM}, moderate.
+Epworth Sleepiness Scale {NUM}.
+AUDIT-C {NUM}; CAGE {NUM} of 4.
+Wells score {NUM}, low probability.
+Class {NUM} obesity, BMI {NUM}.
+Type {NUM} diabetes on {DRUG}.
+Pediatric dosing of {DRUG} is weight based.
+Geriatric patients need lower doses of {DRUG}.
+Postpartum mood symptoms improved on {DRUG}.
+"""
+DRUGS = (
+    "sertraline", "fluoxetine", "citalopram", "escitalopram", "paroxetine", "venlafaxine", "duloxetine",
+    "bupropion", "mirtazapine", "trazodone", "quetiapine", "aripiprazole", "olanzapine", "risperidone",
+    "clozapine", "lithium", "lamotrigine", "valproate", "gabapentin", "pregabalin", "hydroxyzine",
+    "buspirone", "lorazepam", "clonazepam", "diazepam", "zolpidem", "melatonin", "prazosin", "propranolol",
+    "methylphenidate", "atomoxetine", "naltrexone", "buprenorphine", "metformin", "levothyroxine",
+    "lisinopril", "amlodipine", "atorvastatin", "ibuprofen", "acetaminophen", "prednisone", "omeprazole",
+)
