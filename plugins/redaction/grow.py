@@ -48,6 +48,7 @@ _QUANTITY = re.compile(
 # separated by spaces, commas, list marks ("> ", "• ") and single line breaks.
 _SEP = r"(?:[ \t,>•|*?-]|\n(?!\s*\n))"
 _CAP = r"[A-ZÀ-ÞĀ-ſΑ-ΩΆ-ΏА-Я][\w'’∆()-]*\.?"
+_GAP_WORDS = re.compile(rf"(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}})(?:[ \t]+(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}}))*")
 _GAP = re.compile(rf"{_SEP}*(?:(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}}){_SEP}*){{0,4}}")
 _MAX_GAP = 48
 _ORG_WORDS = (
@@ -264,7 +265,9 @@ def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
             continue
         gap = text[left.end : right.start]
         if 0 < len(gap) <= _MAX_GAP and gap.strip(" \t,\n") and _GAP.fullmatch(gap) and not _plain_words(gap):
-            out.append(Span(left.end, right.start, "LOCATION", right.layer))
+            # the words of the gap, not its list marks and line breaks ("\n> TRONDHEIM\n> ")
+            out += [Span(left.end + m.start(), left.end + m.end(), "LOCATION", right.layer)
+                    for m in _GAP_WORDS.finditer(gap)]
     return out
 
 

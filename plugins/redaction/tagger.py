@@ -96,7 +96,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
-            if _ordinary(text[start:end], tag) or _modal(text, start, end) or eponym(text, end) or \
+            if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
+                    eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
                     (tag in ("PER", "ORG") and _acronym(text[start:end]) and clause_has_lower(text, start)
@@ -210,10 +211,16 @@ def _dictionary_lower(value: str) -> bool:
     return value.islower() and all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
 
 
+# English derivational endings ("cyberbullying", "homelessness", "codependency"): a lower-case
+# word shaped like these in a sentence that uses capitals is a word, not a name.
+_WORD_END_RE = re.compile(r"[a-z-]{3,}(?:ing|ness|ment|tion|sion|ity|ency|ancy|ism|ful|less|able|ible|ous|ive|ize|"
+                          r"ise|ship|hood)s?")
+
+
 def _medical_lower(value: str) -> bool:
     """A word in lower case in a sentence that uses capitals, shaped like a drug, disease or
     procedure word: clinical content the tagger took for a name ("started sertraline")."""
-    return bool(_MEDICAL_END_RE.fullmatch(value))
+    return bool(_MEDICAL_END_RE.fullmatch(value) or _WORD_END_RE.fullmatch(value))
 
 
 def eponym(text: str, end: int) -> bool:
@@ -244,6 +251,14 @@ def _acronym(value: str) -> bool:
 def abbreviations() -> frozenset[str]:
     """Clinical and administrative abbreviations (``data/abbreviations.txt``)."""
     return _word_file("abbreviations.txt")
+
+
+def _next_name(text: str, end: int) -> str:
+    """The text after an entity when its next word is a capitalised word that is no English word."""
+    match = _SURNAME_NEXT_RE.match(text, end)
+    if match and match.group(1).lower() not in lexicon() and not plain_word(match.group(1).lower()):
+        return text[end : match.end()]
+    return ""
 
 
 def _modal(text: str, start: int, end: int) -> bool:
@@ -308,12 +323,17 @@ def bioes_entities(tags: list[str]) -> list[tuple[int, int, str]]:
     return [(first, last, kind) for first, last, kind in out]
 
 
-def _ordinary(value: str, tag: str) -> bool:
+_SURNAME_NEXT_RE = re.compile(r"[ \t]+([A-Z][a-zà-ÿ'’-]{2,})\b")
+
+
+def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
     """An "entity" without letters, or made only of frequent English words that are never
     names ("Hello", "Personal Info"), of nationalities, languages and directions ("Czech",
     "English", "Southern"), of chat and form labels ("Bot", "IBAN"), a Roman numeral
     ("Title VII"), words with a pronoun or function word among them (a song or book title
-    in Title Case, never a name), or a person made only of dictionary words ("Salesperson")."""
+    in Title Case, never a name), a name ending in what it names ("Columbia protocol"), or a
+    person made only of dictionary words ("Salesperson"), unless a surname follows it
+    (``surname_next``, the text after it: "Jonah Whitcombe")."""
     if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()) or _DOSE_RE.search(value):
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
@@ -324,7 +344,10 @@ def _ordinary(value: str, tag: str) -> bool:
     raw = _WORD_RE.findall(value)
     if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
         return True
-    return tag == "PER" and all(w in lexicon() or w in abbreviations() or w in drugs() for w in words)
+    if len(raw) > 1 and eponym(" " + raw[-1], 0):  # "Columbia protocol", "Hashimoto thyroiditis"
+        return True
+    return tag == "PER" and all(w in lexicon() or w in abbreviations() or w in drugs() for w in words) and \
+        not (surname_next and _SURNAME_NEXT_RE.match(surname_next))
 
 
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
@@ -337,7 +360,8 @@ _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?
 _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
                      "medicaid", "medicare", "tricare", "medi-cal", "masshealth", "halloween",
                      "thanksgiving", "christmas", "easter", "hanukkah", "passover", "ramadan", "diwali", "kwanzaa",
-                     "juneteenth",
+                     "juneteenth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                      "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
 
 

@@ -118,7 +118,7 @@ def main() -> None:
                         help="share of sentences from the general, non-clinical templates")
     parser.add_argument("--person-variety", type=float, default=0.15,
                         help="part of the general share drawn from session-style person templates")
-    parser.add_argument("--seed", type=int, default=1, help="torch seed")
+    parser.add_argument("--seed", type=int, default=4, help="torch seed (4: the shipped model)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
