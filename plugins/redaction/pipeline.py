@@ -17,7 +17,7 @@ from plugins.redaction.patterns import pattern_spans
 from plugins.redaction.placeholders import Redaction, assign
 from plugins.redaction.spans import merge
 from plugins.redaction.tagger import Tagger, default_tagger, lexicon
-from plugins.redaction.textutil import fold
+from plugins.redaction.textutil import clause, fold
 from plugins.redaction.variants import common_words, stop_words
 
 log = logging.getLogger(__name__)
@@ -69,10 +69,8 @@ def _uncased_name(text: str, pos: int) -> bool:
 
 
 def _uncased_clause(text: str, pos: int) -> bool:
-    """True when the clause around ``pos`` (between . ! ? and line breaks) has no capital letter."""
-    start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
-    ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
-    return not any(char.isupper() for char in text[start : min(ends, default=len(text))])
+    """True when the clause around ``pos`` has no capital letter."""
+    return not any(char.isupper() for char in clause(text, pos))
 
 
 def redact(text: str, known: KnownIdentifiers | None = None, *, tagger: bool | Tagger = True) -> Redaction:

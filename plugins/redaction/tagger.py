@@ -21,7 +21,7 @@ from typing import Any
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
 from plugins.redaction.roles import OTHER_WORDS, RELATIVE_WORDS, person_role
-from plugins.redaction.textutil import sentences, tokenize
+from plugins.redaction.textutil import clause, sentences, tokenize
 from plugins.redaction.variants import stop_words
 
 log = logging.getLogger(__name__)
@@ -229,10 +229,8 @@ def eponym(text: str, end: int) -> bool:
 
 
 def clause_has_lower(text: str, pos: int) -> bool:
-    """Does the clause around ``pos`` (between . ! ? and line breaks) use lower case at all?"""
-    start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
-    ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
-    return any(char.islower() for char in text[start : min(ends, default=len(text))])
+    """Does the clause around ``pos`` use lower case at all (is it not typed in capitals)?"""
+    return any(char.islower() for char in clause(text, pos))
 
 
 _SURNAME_FIRST_RE = re.compile(r",[ \t]*[A-Z][a-z]")

@@ -73,3 +73,10 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     chunks = [toks[i : i + _MAX_SENTENCE_TOKENS] for i in range(0, len(toks), _MAX_SENTENCE_TOKENS)]
     return [(chunk[0][0], chunk[-1][1]) for chunk in chunks]
+
+
+def clause(text: str, pos: int) -> str:
+    """The clause around ``pos``: the text between the . ! ? or line breaks on either side."""
+    start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
