@@ -40,7 +40,10 @@ _NAMED = (
     rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
-_SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?)\W*\S*\W*$")
+_SCORE_CONTEXT_RE = re.compile(
+    r"(?i)(?:phq|gad|pcl|score|scored|total|rated|rates|rating|out of|items?|urges?|cravings?|anxiety|pain|mood|"
+    r"distress|suds|intensity|level|severity|stress|sleep|energy|motivation|confidence|hope|anger)\W*\S*\W*$"
+)
 
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(_NUMERIC)),

@@ -190,7 +190,8 @@ _EPONYM_NEXT_RE = re.compile(
     r"score|scale|class|stage|criteria|classification|index|inventory|questionnaire|phenomenon|reflex|"
     r"tumou?r|lymphoma|sarcoma|ulcer|fracture|procedure|operation|method|technique|triad|disorder|"
     r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
-    r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio)\b"
+    r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
+    r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment)\b"
     r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
     r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
 )

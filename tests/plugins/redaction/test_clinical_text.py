@@ -31,6 +31,9 @@ CLINICAL_ONLY = [
     "Halloween candy and type 1 diabetes: insulin to carb ratio 1:10",
     "Uses Headspace and Calm apps; cyberbullying on Instagram discussed.",
     "Medicaid covers the IOP; he attends AA meetings on Tuesdays.",
+    "Client used DBT skills twice this week and reported urges at 6/10, anxiety 7/10.",
+    "Discussed Maslow's hierarchy and Erikson's stages in relation to his career shift.",
+    "Prazosin 1 mg qhs for nightmares; Vyvanse 40 mg and Wellbutrin XL 300 mg in the morning.",
 ]
 
 
