@@ -40,9 +40,11 @@ _NAMED = (
     rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
-_SCORE_CONTEXT_RE = re.compile(
-    r"(?i)(?:phq|gad|pcl|score|scored|total|rated|rates|rating|out of|items?|urges?|cravings?|anxiety|pain|mood|"
-    r"distress|suds|intensity|level|severity|stress|sleep|energy|motivation|confidence|hope|anger)\W*\S*\W*$"
+_SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?)\W*\S*\W*$")
+# "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
+_RATING_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|"
+    r"energy|motivation|confidence|anger)\s*(?:at|of|is|was|=|:|-)?\s*$"
 )
 
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -74,4 +76,7 @@ def date_matches(text: str) -> list[tuple[int, int]]:
 
 def _looks_like_score(text: str, match: re.Match[str]) -> bool:
     """"14/27" after "PHQ-9" is a score, not a date."""
-    return bool(_SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()))
+    if _SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()):
+        return True
+    return match.group().endswith("/10") and bool(_RATING_CONTEXT_RE.search(text, max(0, match.start() - 25),
+                                                                            match.start()))

@@ -54,6 +54,8 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     ("Yusuf Demirci works nights at Harbor Freight in Erie.", ["Harbor Freight", "Erie"], ["works nights at"]),
     ("Her grandmother, 91, moved into Sunrise Gardens after the stroke.", ["91", "Sunrise Gardens"], ["grandmother"]),
     ("SEEN IN ER AT ST. JUDE MEDICAL CENTER ON 3/2", ["ST. JUDE MEDICAL CENTER", "3/2"], ["SEEN IN ER"]),
+    # a rating out of ten stays, a date after a rated word does not ("since 6/10")
+    ("Pain 8/10 on 6/12; low mood since 6/10.", ["6/12", "6/10."], ["Pain 8/10"]),
     # a holiday that dates an event is a date
     ("He relapsed the week after Thanksgiving and again over Easter.", ["the week after Thanksgiving", "Easter"], []),
     # the abbreviation after a possessive name stays
