@@ -13,7 +13,12 @@ nobody marked. These rules, run on the merged spans, take in what belongs to a p
 - a person takes a middle initial, a name particle with the name after it ("ten Pas"), and
   a following capitalised word that is no English word ("Stephan Fenstermacher");
 - a country, US state or Canadian province that nobody marked is a place (``data/places.txt``,
-  capitalised mentions only; a person the tagger saw there keeps its category).
+  capitalised mentions only; a person the tagger saw there keeps its category), and so is a
+  town with a four-digit postcode after it ("Arendal 4844");
+- two or three capitalised words in a row that are no English words, in a sentence that uses
+  lower case, are a person nobody tagged ("on file for Gerwald Okonjo");
+- "St."/"Mount" before a place or institution belongs to it; both streets of an intersection
+  are one place; a person named together with a person gets a span of their own.
 """
 from __future__ import annotations
 
