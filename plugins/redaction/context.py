@@ -9,9 +9,9 @@ import re
 
 from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
-from plugins.redaction.tagger import eponym, lexicon
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
+from plugins.redaction.words import eponym, lexicon
 
 _ID_WORDS = (
     r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from hooks.types import Span
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import (
+from plugins.redaction.variants import stop_words
+from plugins.redaction.words import (
     HOLIDAY_RE,
     clause_has_lower,
     demonyms,
@@ -37,7 +38,6 @@ from plugins.redaction.tagger import (
     lexicon,
     plain_word,
 )
-from plugins.redaction.variants import stop_words
 
 _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
 _PLACE = frozenset(("LOCATION", "ZIP"))

@@ -16,9 +16,10 @@ from plugins.redaction.known import compile_known
 from plugins.redaction.patterns import pattern_spans
 from plugins.redaction.placeholders import Redaction, assign
 from plugins.redaction.spans import merge
-from plugins.redaction.tagger import Tagger, default_tagger, lexicon
+from plugins.redaction.tagger import Tagger, default_tagger
 from plugins.redaction.textutil import clause, fold
 from plugins.redaction.variants import common_words, stop_words
+from plugins.redaction.words import lexicon
 
 log = logging.getLogger(__name__)
 _PEOPLE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON"}

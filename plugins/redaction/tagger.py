@@ -11,7 +11,6 @@ entities made only of ordinary words.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import threading
@@ -21,8 +20,18 @@ from typing import Any
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
 from plugins.redaction.roles import OTHER_WORDS, RELATIVE_WORDS, person_role
-from plugins.redaction.textutil import clause, sentences, tokenize
+from plugins.redaction.textutil import sentences, tokenize
 from plugins.redaction.variants import stop_words
+from plugins.redaction.words import (
+    HOLIDAY_RE,
+    abbreviations,
+    clause_has_lower,
+    drugs,
+    eponym,
+    lexicon,
+    lower_words,
+    plain_word,
+)
 
 log = logging.getLogger(__name__)
 
@@ -183,19 +192,6 @@ _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", 
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
 
 
-# What a medical eponym or a named instrument is followed by ("Parkinson's disease", "Glasgow
-# Coma Scale", "Child-Pugh class B", "Mayo Clinic protocol"): the name is clinical content.
-_EPONYM_NEXT_RE = re.compile(
-    r"(?:['’]s?)?(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+(?i:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|"
-    r"score|scale|class|stage|criteria|classification|index|inventory|questionnaire|phenomenon|reflex|"
-    r"tumou?r|lymphoma|sarcoma|ulcer|fracture|procedure|operation|method|technique|triad|disorder|"
-    r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
-    r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
-    r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment)\b"
-    r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
-    r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
-)
-
 
 # Endings of drug, disease and procedure words ("sertraline", "statins", "thyroiditis", "titration").
 _MEDICAL_END_RE = re.compile(
@@ -224,16 +220,6 @@ def _medical_lower(value: str) -> bool:
     return bool(_MEDICAL_END_RE.fullmatch(value) or _WORD_END_RE.fullmatch(value))
 
 
-def eponym(text: str, end: int) -> bool:
-    """A name that is part of a disease, sign, scale or method named after someone."""
-    return bool(_EPONYM_NEXT_RE.match(text, end))
-
-
-def clause_has_lower(text: str, pos: int) -> bool:
-    """Does the clause around ``pos`` use lower case at all (is it not typed in capitals)?"""
-    return any(char.islower() for char in clause(text, pos))
-
-
 _SURNAME_FIRST_RE = re.compile(r",[ \t]*[A-Z][a-z]")
 
 
@@ -245,11 +231,6 @@ def _acronym(value: str) -> bool:
     if " " in value or not word.isupper():
         return False
     return value.lower() in abbreviations() or word.lower() in abbreviations() or (word.isalpha() and len(word) <= 3)
-
-
-def abbreviations() -> frozenset[str]:
-    """Clinical and administrative abbreviations (``data/abbreviations.txt``)."""
-    return _word_file("abbreviations.txt")
 
 
 def _next_name(text: str, end: int) -> str:
@@ -354,56 +335,7 @@ _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our"
 # A dose or measurement inside an "entity" ("citalopram 40 mg", "10 mg", "mcg/kg"): clinical content.
 _DOSE_RE = re.compile(r"(?:^|\d\s*)(?:mg|mcg|µg|g|kg|ml|l|units?|iu|meq|mmol|mmhg|ms|bpm|%)(?:/\w+)?$",
                       re.IGNORECASE)
-HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")  # "Valentine's Day", "St. Patrick's Day"
 _ROMAN_RE = re.compile(r"(?=[IVXLC]{2,})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
-_LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
-                     "medicaid", "medicare", "tricare", "medi-cal", "masshealth", "halloween",
-                     "thanksgiving", "christmas", "easter", "hanukkah", "passover", "ramadan", "diwali", "kwanzaa",
-                     "juneteenth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-                     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
-
-
-def plain_word(word: str) -> bool:
-    """A lower-case word that never names anyone: a frequent English word, a nationality or
-    language, a label, a drug, a clinical abbreviation, an app or chain."""
-    return word in stop_words() or word in demonyms() or word in _LABELS or word in drugs() or \
-        word in abbreviations() or word in brands()
-
-
-def brands() -> frozenset[str]:
-    """Apps, platforms and national chains (``data/brands.txt``): things, not identifiers."""
-    return _word_file("brands.txt")
-
-
-def drugs() -> frozenset[str]:
-    """Medication brand names (``data/drugs.txt``): clinical content, never identifiers."""
-    return _word_file("drugs.txt")
-
-
-def demonyms() -> frozenset[str]:
-    """Nationalities, peoples, languages and faiths (``data/demonyms.txt``): never identifiers alone."""
-    return _word_file("demonyms.txt")
-
-
-def lexicon() -> frozenset[str]:
-    """English words that are not names (``data/lexicon.txt``)."""
-    return _word_file("lexicon.txt")
-
-
-def lower_words() -> frozenset[str]:
-    """English words that, in lower case in a cased sentence, are not names (``data/lower_words.txt``)."""
-    return _word_file("lower_words.txt")
-
-
-@functools.cache
-def _word_file(name: str) -> frozenset[str]:
-    path = Path(__file__).parent / "data" / name
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
-
 
 _DEFAULT = Tagger()
 

@@ -1,0 +1,95 @@
+"""The word lists the redaction layers share, and the small word tests built on them.
+
+Every list is a file in ``data/`` (one or more words a line, ``#`` lines are comments), read
+once per process. ``plain_word`` says a lower-case word never names anyone; ``eponym`` says
+the name before ``end`` is part of a disease, scale or method named after someone;
+``clause_has_lower`` tells a sentence typed in capitals from one that uses lower case.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from plugins.redaction.textutil import clause
+from plugins.redaction.variants import stop_words
+
+# What a medical eponym or a named instrument is followed by ("Parkinson's disease", "Glasgow
+# Coma Scale", "Child-Pugh class B", "Mayo Clinic protocol"): the name is clinical content.
+_EPONYM_NEXT_RE = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+(?i:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|"
+    r"score|scale|class|stage|criteria|classification|index|inventory|questionnaire|phenomenon|reflex|"
+    r"tumou?r|lymphoma|sarcoma|ulcer|fracture|procedure|operation|method|technique|triad|disorder|"
+    r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
+    r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
+    r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment)\b"
+    r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
+    r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
+)
+
+
+def eponym(text: str, end: int) -> bool:
+    """A name that is part of a disease, sign, scale or method named after someone."""
+    return bool(_EPONYM_NEXT_RE.match(text, end))
+
+
+def clause_has_lower(text: str, pos: int) -> bool:
+    """Does the clause around ``pos`` use lower case at all (is it not typed in capitals)?"""
+    return any(char.islower() for char in clause(text, pos))
+
+
+def abbreviations() -> frozenset[str]:
+    """Clinical and administrative abbreviations (``data/abbreviations.txt``)."""
+    return _word_file("abbreviations.txt")
+
+
+# A holiday named after someone: "Valentine's Day", "St. Patrick's Day".
+HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")
+# Labels, payers, holidays, weekdays and region words: never identifiers alone.
+_LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", "ceo", "ceos", "cfo", "cto", "coo",
+                     "medicaid", "medicare", "tricare", "medi-cal", "masshealth", "halloween",
+                     "thanksgiving", "christmas", "easter", "hanukkah", "passover", "ramadan", "diwali", "kwanzaa",
+                     "juneteenth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
+
+
+def plain_word(word: str) -> bool:
+    """A lower-case word that never names anyone: a frequent English word, a nationality or
+    language, a label, a drug, a clinical abbreviation, an app or chain."""
+    return word in stop_words() or word in demonyms() or word in _LABELS or word in drugs() or \
+        word in abbreviations() or word in brands()
+
+
+def brands() -> frozenset[str]:
+    """Apps, platforms and national chains (``data/brands.txt``): things, not identifiers."""
+    return _word_file("brands.txt")
+
+
+def drugs() -> frozenset[str]:
+    """Medication brand names (``data/drugs.txt``): clinical content, never identifiers."""
+    return _word_file("drugs.txt")
+
+
+def demonyms() -> frozenset[str]:
+    """Nationalities, peoples, languages and faiths (``data/demonyms.txt``): never identifiers alone."""
+    return _word_file("demonyms.txt")
+
+
+def lexicon() -> frozenset[str]:
+    """English words that are not names (``data/lexicon.txt``)."""
+    return _word_file("lexicon.txt")
+
+
+def lower_words() -> frozenset[str]:
+    """English words that, in lower case in a cased sentence, are not names (``data/lower_words.txt``)."""
+    return _word_file("lower_words.txt")
+
+
+@functools.cache
+def _word_file(name: str) -> frozenset[str]:
+    path = Path(__file__).parent / "data" / name
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
