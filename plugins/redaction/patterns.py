@@ -104,7 +104,11 @@ def _ok_card(match: re.Match[str]) -> bool:
 
 
 def _ok_long_id(match: re.Match[str]) -> bool:
-    return len(_digits(match.group())) >= 6
+    """Six digits or more, and not written as a phone number ("330-555-0187" is a PHONE)."""
+    return len(_digits(match.group())) >= 6 and not _PHONE_SHAPE_RE.fullmatch(match.group())
+
+
+_PHONE_SHAPE_RE = re.compile(r"(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}")
 
 
 PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
@@ -126,6 +130,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?![\w,]|[.-]\d)"), None),
     ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
     ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),
+    # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
+    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)?\s*"
+                      r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
+    ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), None),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
     ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), None),

@@ -5,7 +5,7 @@ from hooks.types import Span
 
 LAYER_RANK = {"known": 0, "pattern": 1, "model": 2, "gazetteer": 3}
 CATEGORY_RANK = {name: rank for rank, name in enumerate((
-    "EMAIL", "URL", "IP", "DATE", "PHONE", "ID", "ZIP", "AGE", "PATIENT", "RELATIVE", "CLINICIAN",
+    "EMAIL", "URL", "IP", "DATE", "ID", "PHONE", "ZIP", "AGE", "PATIENT", "RELATIVE", "CLINICIAN",
     "PERSON", "LOCATION", "ORG",
 ))}
 

@@ -56,6 +56,9 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     ("SEEN IN ER AT ST. JUDE MEDICAL CENTER ON 3/2", ["ST. JUDE MEDICAL CENTER", "3/2"], ["SEEN IN ER"]),
     # a rating out of ten stays, a date after a rated word does not ("since 6/10")
     ("Pain 8/10 on 6/12; low mood since 6/10.", ["6/12", "6/10."], ["Pain 8/10"]),
+    # ids: an NPI with its context word, a user name and a social-media handle; a phone stays a phone
+    ("NPI 1487739201; portal username jdoe1987; bullied by @quill_fox", ["1487739201", "jdoe1987", "quill_fox"],
+     ["NPI", "portal username", "bullied by @"]),
     # a holiday that dates an event is a date
     ("He relapsed the week after Thanksgiving and again over Easter.", ["the week after Thanksgiving", "Easter"], []),
     # the abbreviation after a possessive name stays
@@ -67,3 +70,10 @@ def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[
         assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
     for value in kept:
         assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+
+
+def test_ids_and_phones_keep_their_kind(tagger) -> None:
+    text = "NPI 1487739201; cell 330-555-0187"
+    result = redact(text, None, tagger=tagger)
+    kinds = {text[s.start : s.end]: s.category for s in result.spans}
+    assert kinds == {"1487739201": "ID", "330-555-0187": "PHONE"}
