@@ -44,7 +44,7 @@ NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|go
 # Who speaks in a transcript ("Ubul: What a day."), and who is spoken to ("Remember me, Nathan?").
 SPEAKER_RE = re.compile(rf"(?m)^[ \t>]*(?P<v>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*:[ \t]*(?=\S)(?!\d)")
 VOCATIVE_RE = re.compile(rf",[ \t]+(?P<v>{_NAME})[ \t]*[?!]")
-_LABELS = frozenset((
+_ROLE_LABELS = frozenset((
     "client", "patient", "therapist", "clinician", "counselor", "doctor", "provider", "bot", "chatbot", "user",
     "agent", "interviewer", "interviewee", "q", "a", "question", "answer", "mom", "dad", "mother", "father",
     "subject", "re", "note", "notes", "ps", "tel", "fax", "phone", "email", "web", "website", "address", "when",
@@ -161,7 +161,7 @@ def _unlabelled(value: str, speaker: bool = False) -> bool:
     """A speaker or addressee that is a name: no role label ("Therapist:") or ordinary word
     ("Plan:"); a speaker also no dictionary word at all ("Interventions:", "Mood:")."""
     words = [fold(w) for w in value.split()]
-    if any(w in _LABELS or w in stop_words() or w in NOT_NAMES for w in words):
+    if any(w in _ROLE_LABELS or w in stop_words() or w in NOT_NAMES for w in words):
         return False
     return not (speaker and (any(w in lexicon() for w in words) or (value.isupper() and len(value) <= 4)))
 

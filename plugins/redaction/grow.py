@@ -32,6 +32,7 @@ from plugins.redaction.spans import merge
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
+    QUANTITY_RE,
     clause_has_lower,
     demonyms,
     eponym,
@@ -43,12 +44,6 @@ _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
 _PLACE = frozenset(("LOCATION", "ZIP"))
 _NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?(\d{1,6}(?:[ -]\d{2,3})?[A-Za-z]?)(?![\w:/]|[.,]\d)")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
-_QUANTITY = re.compile(
-    r"\s*(?:-\s*)?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times?|"
-    r"am|pm|a\.m|p\.m|o'clock|%|percent|miles?|mi|km|kilometers?|mg|kg|lbs?|pounds?|people|persons?|"
-    r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|y/o|yo|y\.o|year-old|out\b|of\b|to\b|-)\b",
-    re.IGNORECASE,
-)
 # Between two pieces of an address: capitalised words (any script), numbers, state codes,
 # separated by spaces, commas, list marks ("> ", "• ") and single line breaks.
 _SEP = r"(?:[ \t,>•|*?-]|\n(?!\s*\n))"
@@ -119,7 +114,7 @@ def _city_postcodes(text: str) -> list[Span]:
     for match in _CITY_POSTCODE_RE.finditer(text):
         city, code = match.group("city"), match.group("zip")
         low = city.lower()
-        if re.fullmatch(r"(?:19|20)\d\d", code) or _QUANTITY.match(text, match.end()) or \
+        if re.fullmatch(r"(?:19|20)\d\d", code) or QUANTITY_RE.match(text, match.end()) or \
                 low in stop_words() or low in lexicon() or low in demonyms():
             continue
         out += [Span(*match.span("city"), "LOCATION", "gazetteer"), Span(*match.span("zip"), "ZIP", "pattern")]
@@ -181,7 +176,7 @@ def _grown(text: str, span: Span) -> Span:
 
 def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
     after = _NUMBER_AFTER.match(text, end)
-    if after and not _QUANTITY.match(text, after.end()):
+    if after and not QUANTITY_RE.match(text, after.end()):
         end = after.end(1)
     before = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
     if before:

@@ -13,6 +13,7 @@ from hooks.types import Span
 from plugins.redaction import context
 from plugins.redaction.dates import date_matches
 from plugins.redaction.variants import stop_words
+from plugins.redaction.words import QUANTITY_RE
 
 _SEP = r"[\s.\-]*"
 _STREET_SUFFIX = (
@@ -68,7 +69,6 @@ LIVES_ON_RE = re.compile(
     r"(?i:\b(?:lives?|living|lived|located|situated|address(?:\s+is)?|enter|entrance|stays?|stayed|moved|"
     r"moving|resides?|residing)\s+(?:on|at|in|to)\s+)(?P<v>(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*\s+){1,3}"
     r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?)\b"
-    r"(?!\s*(?:-\s*)?(?i:years?|yrs?|months?|weeks?|days?|times?|hours?|minutes?|am|pm|%|percent|miles?|km)\b)"
 )
 MILITARY_RE = re.compile(
     r"(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?"
@@ -101,6 +101,11 @@ def _ok_spelled(match: re.Match[str]) -> bool:
 
 def _ok_card(match: re.Match[str]) -> bool:
     return not all(g[:2] in ("19", "20") for g in re.findall(r"\d+", match.group()))
+
+
+def _not_quantity(match: re.Match[str]) -> bool:
+    """The number ending the match is a house number, not "2 years" or "40 mg"."""
+    return not QUANTITY_RE.match(match.string, match.end())
 
 
 def _ok_long_id(match: re.Match[str]) -> bool:
@@ -141,7 +146,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", STREET_NUMBER_LAST_RE, None),
     ("LOCATION", STREET_NUMBER_FIRST_RE, None),
     ("LOCATION", MILITARY_RE, None),
-    ("LOCATION", LIVES_ON_RE, None),
+    ("LOCATION", LIVES_ON_RE, _not_quantity),
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),

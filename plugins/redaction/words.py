@@ -43,6 +43,16 @@ def abbreviations() -> frozenset[str]:
     return _word_file("abbreviations.txt")
 
 
+# What makes the number before it a quantity, not a house number or postcode ("Denver 2 years",
+# "Depakote 1000 mg", "6 y/o"); matched right after the number.
+QUANTITY_RE = re.compile(
+    r"\s*(?:-\s*)?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|times?|"
+    r"am|pm|a\.m|p\.m|o'clock|%|percent|miles?|mi|km|kilometers?|mg|kg|lbs?|pounds?|people|persons?|"
+    r"kids|children|sessions?|nights?|visits?|mcg|ml|units?|tabs?|tablets?|y/o|yo|y\.o|year-old|out\b|of\b|to\b|-)\b",
+    re.IGNORECASE,
+)
+
+
 # A holiday named after someone: "Valentine's Day", "St. Patrick's Day".
 HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")
 # Labels, payers, holidays, weekdays and region words: never identifiers alone.
