@@ -18,7 +18,12 @@ nobody marked. These rules, run on the merged spans, take in what belongs to a p
 - two or three capitalised words in a row that are no English words, in a sentence that uses
   lower case, are a person nobody tagged ("on file for Gerwald Okonjo");
 - "St."/"Mount" before a place or institution belongs to it; both streets of an intersection
-  are one place; a person named together with a person gets a span of their own.
+  are one place, with the words that name it ("the corner of"); a person named together with
+  a person gets a span of their own;
+- in a signature or address block, the line between the person and the street names an
+  organisation; a generation ("III") belongs to a name, a legal form in lower case ("inc.")
+  to a company, "Kingdom of the" and a district in brackets to a place;
+- a capitalised first name from ``data/first_names.txt`` that nobody found is a person.
 """
 from __future__ import annotations
 
@@ -28,14 +33,18 @@ import re
 from pathlib import Path
 
 from hooks.types import Span
+from plugins.redaction.patterns import STREET_SUFFIX
+from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
 from plugins.redaction.spans import merge
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
     QUANTITY_RE,
+    abbreviations,
     clause_has_lower,
     demonyms,
     eponym,
+    first_names,
     lexicon,
     plain_word,
 )
@@ -46,7 +55,7 @@ _NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?(\d{1,6}(?:[ -]\d{
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
 # Between two pieces of an address: capitalised words (any script), numbers, state codes,
 # separated by spaces, commas, list marks ("> ", "• ") and single line breaks.
-_SEP = r"(?:[ \t,>•|*?-]|\n(?!\s*\n))"
+_SEP = r"(?:[ \t,>•|*?()-]|\n(?!\s*\n))"
 _CAP = r"[A-ZÀ-ÞĀ-ſΑ-ΩΆ-ΏА-Я][\w'’∆()-]*\.?"
 _GAP_WORDS = re.compile(rf"(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}})(?:[ \t]+(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}}))*")
 _GAP = re.compile(rf"{_SEP}*(?:(?:\d{{1,6}}[A-Za-z]?|{_CAP}|[A-Z]{{2}}){_SEP}*){{0,4}}")
@@ -72,7 +81,7 @@ _ORG_WORDS = (
 _MODIFIERS = frozenset(("Home", "Homes", "Family", "Care", "High", "Middle", "Senior", "Living", "Auto", "Medical",
                         "Health", "Behavioral", "Trust", "Credit", "Union", "Market", "Office", "Law", "Co", "Co.",
                         "Sons", "Brothers", "Fils"))
-_ORG_NEXT = re.compile(r"(?:[ \t]*(?:&|and|et|und|y|of|&amp;)?[ \t]*)([A-Z][\w.'’/-]*)")
+_ORG_NEXT = re.compile(r"(?:[ \t]*(?:&|and|And|AND|et|und|y|of|&amp;)?[ \t]*)([A-Z][\w.'’/-]*|(?:inc|llc|ltd|corp|gmbh|plc)\b\.?)")
 _PARTICLES = ("van", "von", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "dos", "das", "du",
               "des", "la", "le", "bin", "ibn", "al", "el", "mac", "st.", "van der", "van den", "de la")
 _PERSON_NEXT = re.compile(
@@ -97,9 +106,11 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (merged) grown into the identifiers around them; merged again."""
     found = merge(spans + _places(text) + _city_postcodes(text), text)
     found = merge(found + _unknown_pairs(text, found), text)
+    found = merge(found + _first_names(text, found), text)
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown) + _corners(text, grown), text)
-    return merge(grown + _address_gaps(text, grown), text)
+    grown = merge(grown + _address_gaps(text, grown), text)
+    return merge(grown + _block_orgs(text, grown), text)
 
 
 _CITY_POSTCODE_RE = re.compile(
@@ -148,6 +159,26 @@ def _unknown_pairs(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_FIRST_NAME_RE = re.compile(r"(?<![\w'’.-])[A-ZÀ-Þ][a-zà-ÿ]{2,}(?![\w-]|['’](?!s\b))")
+
+
+def _first_names(text: str, spans: list[Span]) -> list[Span]:
+    """A capitalised first name from the gazetteer (``data/first_names.txt``: names that are no
+    frequent English word) that nothing found, in a sentence that uses lower case ("Roxanne is
+    very reliable", "Bryce, can I speak to your boss?"), not after an article ("the Dexter
+    series") and not naming a disease, scale or holiday. The lowest-ranked layer."""
+    out = []
+    for match in _FIRST_NAME_RE.finditer(text):
+        start, end = match.span()
+        if match.group().lower() not in first_names() or any(s.start < end and start < s.end for s in spans):
+            continue
+        before = text[max(0, start - 12) : start].split()
+        if (before and before[-1].lower() in _DETERMINERS) or eponym(text, end) or not clause_has_lower(text, start):
+            continue
+        out.append(Span(start, end, person_role(text, start), "gazetteer"))
+    return out
+
+
 def _places(text: str) -> list[Span]:
     """Countries, states and provinces; the lowest-ranked layer, so a person wins a tie."""
     return [Span(match.start(), match.end(), "LOCATION", "gazetteer") for match in _place_re().finditer(text)]
@@ -162,16 +193,48 @@ def _grown(text: str, span: Span) -> Span:
         start, end = _with_numbers(text, start, end)
     elif category == "ORG":
         end = _with_company_words(text, end)
+        legal = _LOWER_LEGAL_RE.match(text, end)
+        end = legal.end() if legal else end  # "quarnell freight inc."
+        tail = _ORG_TAIL_RE.match(text, end)
+        if tail and _name_like(tail.group(1)):
+            end = tail.end(1)  # "Sp Capital Iq", "Standard And Poors"
     elif category in _PEOPLE:
         company = _with_company_words(text, end)
         if company > end and text[end:company].split()[-1] not in _MODIFIERS and span.layer != "known":
             end, category = company, "ORG"  # "Harborview Auto Repair" is no person
         else:
             end = _with_name_parts(text, end)
+    if category in _PLACE | {"ORG"}:
+        official = _official_name(text, start, end)
+        if official != (start, end):
+            (start, end), category = official, "LOCATION"
     saint = _SAINT_BEFORE_RE.search(text, max(0, start - 8), start)
     if saint and category in _PLACE | {"ORG"}:
         start = saint.start()  # "ST. JUDE MEDICAL CENTER", "St. Cloud"
     return Span(start, end, category, span.layer)
+
+
+_LOWER_LEGAL_RE = re.compile(r"(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?:inc|llc|ltd|corp|gmbh|plc)\b\.?")
+_ORG_TAIL_RE = re.compile(r"[ \t]+(?:(?:&|And|AND)[ \t]+)?([A-Z][a-z]+)(?![\w'’-])")
+# The official form of a country or region ("Kingdom of the Netherlands") and a district in
+# brackets after a town ("Unionville (Orange)", "Cyprus (Greek)").
+_OFFICIAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:United|Federal|Democratic|People's|Islamic|Socialist|Grand|Plurinational)[ \t]+)*"
+    r"(?:Kingdom|Republic|State|Commonwealth|Principality|Duchy|Grand Duchy|Federation|Emirate|Sultanate|"
+    r"Province|Territory|Isle|Islands|County|City|Borough|Township|Municipality|Canton|Department)"
+    r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
+)
+_BRACKETED_AFTER_RE = re.compile(r"[ \t]+\((?P<v>[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*(?:[ \t]+[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*)?)\)")
+
+
+def _official_name(text: str, start: int, end: int) -> tuple[int, int]:
+    before = _OFFICIAL_BEFORE_RE.search(text, max(0, start - 60), start)
+    if before:
+        start = before.start()
+    after = _BRACKETED_AFTER_RE.match(text, end)
+    if after and after.group("v").lower() not in abbreviations():
+        end = after.end()
+    return start, end
 
 
 def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
@@ -185,18 +248,25 @@ def _with_numbers(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _CORNER_RE = re.compile(
-    r"(?i:\bcorner\s+of)\s+(?P<v>[^\n,;:!?]{2,60}?\s+(?:and|&)\s+(?:\d+\w*\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+    r"(?P<c>(?i:\b(?:the\s+)?corner\s+of))\s+(?P<v>[^\n,;:!?]{2,60}?\s+(?:and|&)\s+(?:\d+\w*\s+)?"
+    r"(?:(?:van|von|de|der|den|ten|ter|la|le|du|di|da|del)[ \t]+)?"
+    r"(?:[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|ten|ter|la|le|du|di|da|del)){0,3}"
+    rf"|[a-zà-ÿ][\w'’.-]*(?:[ \t]+[a-zà-ÿ][\w'’.-]*){{0,2}}[ \t]+(?i:{STREET_SUFFIX})s?\b))"
 )
 
 
+_NUMBERED_STREET_RE = re.compile(rf"\d+[a-z]?[ \t]+[\w'’.-]+(?:[ \t]+[\w'’.-]+)?[ \t]+(?i:{STREET_SUFFIX})\b")
+
+
 def _corners(text: str, spans: list[Span]) -> list[Span]:
-    """An intersection ("the corner of Dalbraut 99 and Frederikke Coves"): both streets and
-    the "and" between them are one place, when a place was found in it."""
+    """An intersection ("the corner of Dalbraut 99 and Frederikke Coves"): the words that name
+    it, both streets and the "and" between them are one place, when a place was found in it or
+    it starts with a numbered street ("12 quarry road")."""
     out = []
     for match in _CORNER_RE.finditer(text):
         start, end = match.span("v")
-        if any(s.category in _PLACE and start <= s.start < end for s in spans):
-            out.append(Span(start, end, "LOCATION", "pattern"))
+        if any(s.category in _PLACE and start <= s.start < end for s in spans) or _NUMBERED_STREET_RE.match(text, start):
+            out.append(Span(match.start("c"), end, "LOCATION", "pattern"))
     return out
 
 
@@ -230,8 +300,12 @@ _ORG_UPPER = frozenset(w.upper() for w in _ORG_WORDS)
 
 
 def _org_word(word: str) -> bool:
-    """A company word as written, or in capitals ("HAUFFER AG & CO. KGAA")."""
-    return word in _ORG_SET or (word.isupper() and word in _ORG_UPPER)
+    """A company word as written, in capitals ("HAUFFER AG & CO. KGAA"), or a legal form in
+    lower case ("stillwater supercomputing inc.")."""
+    return word in _ORG_SET or (word.isupper() and word in _ORG_UPPER) or word.rstrip(".") in _LEGAL_LOWER
+
+
+_LEGAL_LOWER = frozenset(("inc", "llc", "ltd", "corp", "gmbh", "plc"))
 
 
 def _with_name_parts(text: str, end: int) -> int:
@@ -244,7 +318,12 @@ def _with_name_parts(text: str, end: int) -> int:
         if initial and not re.match(r"\s*$|\s+[A-Z][a-z]", text[initial.end() : initial.end() + 3]):
             end = initial.end("initial")
         break
-    return end
+    suffix = _SUFFIX_RE.match(text, end)
+    return suffix.end("s") if suffix else end
+
+
+# A generation after a name ("Kevin Veitonen II", "Ray Dunn, Jr."): part of the name.
+_SUFFIX_RE = re.compile(r",?[ \t]+(?P<s>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)(?![\w'’-]|[ \t]+[a-z])")
 
 
 def _name_like(word: str, strict: bool = True) -> bool:
@@ -273,5 +352,67 @@ def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
 
 def _plain_words(gap: str) -> bool:
     """A gap of ordinary English words ("Then", "And") joins nothing."""
-    words = re.findall(r"[^\W\d_]+", gap)
+    words = [w for w in re.findall(r"[^\W\d_]+", gap) if not (len(w) == 2 and w.isupper())]  # "ON", "NI"
     return bool(words) and all(w.lower() in stop_words() for w in words)
+
+
+# A line's list or quote marks ("> ", "??? ", "• ") before what it says.
+_LINE_MARKS_RE = re.compile(r"[ \t]*(?:[>•|*?#-]+[ \t]*)*")
+_FIRM_RE = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+[^\W\d_][\w'’-]*[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*", re.IGNORECASE)
+_BLOCK_LINE_RE = re.compile(r"[^\W\d_][\w'’.&,()-]*(?:[ \t]+[\w'’.&,()-]+){0,5}")
+
+
+def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """A signature or address block ("Katrina Mota / Knowledge Agency / 55470 Acheron Road"):
+    the line right above the street (or above the person's name repeated over the street),
+    below the person's line (a job title may come between),
+    names the organisation, when no person was found in it and it is no label, role or relation."""
+    lines = []  # (content start, content end) of every line, marks and spaces left out
+    pos = 0
+    for raw in text.split("\n"):
+        marks = _LINE_MARKS_RE.match(raw)
+        lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
+        pos += len(raw) + 1
+    out = []
+    for i in range(1, len(lines) - 1):
+        start, end = lines[i]
+        street_next = _street_line(text, lines[i + 1], spans) or \
+            (i + 2 < len(lines) and _person_line(text, lines[i + 1], spans) and _street_line(text, lines[i + 2], spans))
+        if not (_BLOCK_LINE_RE.fullmatch(text, start, end) and street_next):
+            continue
+        inside = [s for s in spans if s.start < end and start < s.end]
+        firm = _FIRM_RE.fullmatch(text, start, end)  # "Marshall, Hernandez and Simpson"
+        if any((s.category in _PEOPLE and not firm) or (s.start <= start and s.end >= end) for s in inside) or \
+                _label_line(text[start:end]):
+            continue
+        above = [j for j in (i - 1, i - 2) if j >= 0 and _person_line(text, lines[j], spans)]
+        if above and (above[0] == i - 1 or _BLOCK_LINE_RE.fullmatch(text, *lines[i - 1])):
+            out.append(Span(start, end, "ORG", "gazetteer"))
+    return out
+
+
+def _street_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:
+    start, end = line
+    return any(s.category in _PLACE and s.start == start and any(c.isdigit() for c in text[s.start : s.end])
+               for s in spans)
+
+
+def _person_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:
+    start, end = line
+    return end > start and any(s.category in _PEOPLE and s.start <= start and s.end >= end for s in spans)
+
+
+def _label_line(value: str) -> bool:
+    """A form label, a role or relation ("Address:", "Mother", "Emergency contact"), or
+    dictionary words in lower case."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+    if value.islower() and all(w in lexicon() or w in stop_words() for w in words):
+        return True  # a job title typed in lower case ("labor relations director")
+    return ":" in value or "@" in value or not words or \
+        any(re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", w) for w in words) or \
+        all(w in _BLOCK_LABELS for w in words)
+
+
+_BLOCK_LABELS = frozenset(("emergency", "contact", "address", "home", "work", "mailing", "billing", "office",
+                           "patient", "client", "guardian", "next", "of", "kin", "care", "c/o", "attn", "attention",
+                           "re", "to", "from", "cc", "sent", "phone", "fax", "mobile", "cell", "email", "tel"))

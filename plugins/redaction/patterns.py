@@ -23,6 +23,7 @@ _STREET_SUFFIX = (
     r"Groves?|Gardens|Mews|Manors?|Estates?|Harbou?r|View|Vista|Landing|Junction|Mill|Springs?|"
     r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
 )
+STREET_SUFFIX = _STREET_SUFFIX  # the growth rules read intersections with it
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|(?i:apt|suite)|#)\.?\s*#?\s*"
          r"[A-Za-z]?\d+[A-Za-z]?")
 _WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"

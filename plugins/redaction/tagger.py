@@ -28,6 +28,7 @@ from plugins.redaction.words import (
     clause_has_lower,
     drugs,
     eponym,
+    first_names,
     lexicon,
     lower_words,
     plain_word,
@@ -105,6 +106,9 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
+            if tag == "LOC" and lo and text[start:end].isdigit():  # a postcode on the next line of an address
+                out.append(Span(start, end, "LOCATION", "model"))
+                continue
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
@@ -147,14 +151,15 @@ def _cased_clauses(text: str, toks: list[tuple[int, int]]) -> list[bool]:
 
 
 def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> list[tuple[int, int]]:
-    """(first, last) token indexes of what is left of one entity: a person is split at line
-    breaks (an address may span lines); in a clause that uses capitals, lower-case words go
+    """(first, last) token indexes of what is left of one entity: a person or organisation is
+    split at line breaks, a place where a line starts with quote or list marks ("> ", "??? ":
+    the marks stay); in a clause that uses capitals, lower-case words go
     from the front of any entity ("see", "and") and from anywhere in a person ("commenter
     Ann", "Ann and Bo"); a place or organisation keeps lower-case words after its first
     capital ("San Isaac los altos", "Lucas et Fils") but not a trailing "and", "of"..."""
     runs: list[list[int]] = [[]]
     for i, (start, end) in enumerate(toks):
-        if tag == "PER" and i and "\n" in text[toks[i - 1][1] : start]:
+        if i and "\n" in text[toks[i - 1][1] : start] and (tag != "LOC" or not text[start].isalnum()):
             runs.append([])
         if any(c.isdigit() for c in text[start:end]) and (tag == "PER" or _AGE_NEXT_RE.match(text, start)):
             runs.append([])  # "72yo M John Whitfield", "Priya Raman, 6 y/o": the age is no part of it
@@ -326,7 +331,8 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
         return True
     if len(raw) > 1 and eponym(" " + raw[-1], 0):  # "Columbia protocol", "Hashimoto thyroiditis"
         return True
-    return tag == "PER" and all(w in lexicon() or w in abbreviations() or w in drugs() for w in words) and \
+    return tag == "PER" and all((w in lexicon() and w not in first_names()) or w in abbreviations() or w in drugs()
+                                for w in words) and \
         not (surname_next and _SURNAME_NEXT_RE.match(surname_next))
 
 

@@ -91,6 +91,11 @@ def lexicon() -> frozenset[str]:
     return _word_file("lexicon.txt")
 
 
+def first_names() -> frozenset[str]:
+    """First names that are no frequent English word (``data/first_names.txt``)."""
+    return _word_file("first_names.txt")
+
+
 def lower_words() -> frozenset[str]:
     """English words that, in lower case in a cased sentence, are not names (``data/lower_words.txt``)."""
     return _word_file("lower_words.txt")

@@ -216,13 +216,13 @@ def test_hook_bridge_is_part2(hooks):
 
 
 def test_redaction_tagger_option_reaches_the_plugin():
-    # a lone first name nobody listed, in no telling context, is found only by the tagger; a
+    # a lone first name in no telling context and in no name list is found only by the tagger; a
     # practice can switch the tagger off
-    text_ = "She argued with Dariusz about rent."
+    text_ = "She argued with Quillan about rent."
     with_tagger = Hooks(build_manager(), ["notes"]).redact(text_, KnownIdentifiers())
     without = Hooks(build_manager(), ["notes"], {"redaction": {"tagger": False}}).redact(text_, KnownIdentifiers())
-    assert "Dariusz" not in with_tagger.text
-    assert "Dariusz" in without.text
+    assert "Quillan" not in with_tagger.text
+    assert "Quillan" in without.text
 
 
 def test_hook_bridge_recommended_measures(practice_db):

@@ -1,4 +1,5 @@
-"""Build ``data/stop_words.txt`` and ``data/lexicon.txt`` from pyspellchecker's English list.
+"""Build ``data/stop_words.txt``, ``data/lexicon.txt``, ``data/lower_words.txt`` and
+``data/first_names.txt`` from pyspellchecker's English list and Faker's name pools.
 
     python -m plugins.redaction.training.wordlist
 
@@ -10,10 +11,12 @@ made only of ordinary words ("incorrectly", "Salesperson"), the kind of mistake 
 character model makes. ``lower_words`` (from the top 60,000) is read only for words written in
 lower case inside a sentence that uses capitals: there a surname that is also one of the 5,000
 most frequent words ("block", "young", "sales") is a word, and only first names and rarer
-surnames are kept out.
+surnames are kept out. ``first_names`` is a gazetteer of first names that are no English word
+("Roxanne", "Bryce"): a capitalised one nobody tagged is taken for a person.
 """
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 from faker import Faker
@@ -56,7 +59,49 @@ def main() -> None:
     surnames = proper_nouns(kinds=("last_name",), states=False) - frequent
     lower = [w for w in ranked[:60000] if w.isalpha() and len(w) > 1 and w not in first_names | surnames]
     write(DATA / "lower_words.txt", lower, "English words that, in lower case in a cased sentence, are not names")
+    write(DATA / "first_names.txt", first_name_gazetteer(ranked),
+          "First names that are no frequent English word (training-split names only)")
 
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
+
+def first_name_gazetteer(ranked: list[str], frequent: int = 25000) -> list[str]:
+    """The first names of every Faker locale (its name pools, Latin script), in the training
+    split only (the held-out benchmark's names stay unseen, as for the tagger), minus any name
+    that is one of the ``frequent`` most frequent English words ("Hope", "Will", "Paul": the
+    tagger knows those, and a gazetteer must not take "Sandy" or "Misty" for people), a
+    frequent word of the project's lists, a word name, a month, a place, a nationality, a drug,
+    a brand or a clinical abbreviation. Rarer names the lexicon holds ("Roxanne") stay names."""
+    import warnings
+
+    from faker.config import AVAILABLE_LOCALES
+
+    from plugins.redaction.words import plain_word
+
+    common = set(ranked[:frequent]) | {w.lower() for w in WORD_NAMES} | set(MONTHS)
+    places = {line.strip().lower() for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    pools: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # deprecated locales still hold names
+        for locale in sorted(AVAILABLE_LOCALES):
+            for provider in Faker(locale).get_providers():
+                if type(provider).__module__.startswith("faker.providers.person"):
+                    for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+                        pools.update(n for n in getattr(provider, attr, ()) or () if isinstance(n, str))
+    out = set()
+    for name in pools:
+        low = name.lower()
+        if len(name) < 3 or not name.isalpha() or any(ord(c) >= 0x250 for c in name):
+            continue  # initials, and scripts the tagger's character model does not read
+        if zlib.crc32(low.encode()) % 5 == 0:
+            continue  # the held-out split's names
+        if low in common or low in places or plain_word(low):
+            continue
+        out.add(low)
+    return sorted(out)
 
 def write(path: Path, words: list[str], title: str) -> None:
     path.write_text(f"# {title} (see training/wordlist.py).\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")

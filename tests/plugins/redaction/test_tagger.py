@@ -68,11 +68,11 @@ def test_missing_model_degrades_to_layers_one_and_two(tmp_path: Path, caplog: py
     # Given no model file, When redacting, Then one warning says so and layers 1+2 still work.
     missing = Tagger(tmp_path / "absent.pt")
     caplog.set_level(logging.WARNING)
-    text = "Ines Halvorsen called 503-555-0187 about Dariusz."
+    text = "Ines Halvorsen called 503-555-0187 about Quillan."
     result = redact(text, KnownIdentifiers(patient=["Ines Halvorsen"]), tagger=missing)
     assert not missing.available
     assert "Halvorsen" not in result.text and "503-555-0187" not in result.text
-    assert "Dariusz" in result.text  # only the tagger would have found him
+    assert "Quillan" in result.text  # only the tagger would have found him
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "tagger" in r.getMessage()]
     assert len(warnings) == 1 and "patterns still apply" in warnings[0].getMessage()
 
