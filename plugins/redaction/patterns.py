@@ -114,6 +114,7 @@ def _ok_long_id(match: re.Match[str]) -> bool:
     return len(_digits(match.group())) >= 6 and not _PHONE_SHAPE_RE.fullmatch(match.group())
 
 
+_LABEL_AFTER_RE = re.compile(r"-([A-Za-z]{3,})$")
 _PHONE_SHAPE_RE = re.compile(r"(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}")
 
 
@@ -164,6 +165,9 @@ def pattern_spans(text: str) -> list[Span]:
         for match in pattern.finditer(text):
             if valid is None or valid(match):
                 start, end = match.span("v") if "v" in pattern.groupindex else match.span()
+                label = _LABEL_AFTER_RE.search(text, start, end) if category == "ID" else None
+                if label and label.group(1).lower() in stop_words():
+                    end = label.start()  # "3660170548-Fax": the label is no part of the number
                 out.append(Span(start, end, category, "pattern"))
     out += [span for m in STREET_LOWER_RE.finditer(text) if (span := _street_lower(text, m))]
     out += context.context_spans(text)

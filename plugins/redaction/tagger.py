@@ -267,9 +267,10 @@ def _sex_marker(text: str, toks: list[tuple[int, int]], run: list[int]) -> bool:
 
 
 def _role_word(text: str, tok: tuple[int, int]) -> bool:
-    """A relation or role word in front of a name ("Ex-wife Carla", "Sponsor Lou"): it stays."""
+    """A relation or role word in front of a name ("Ex-wife Carla", "Sponsor Lou", "ex-Marine
+    Dale"): it stays."""
     value = text[tok[0] : tok[1]].lower()
-    return bool(_ROLE_RE.fullmatch(value)) or value in stop_words()
+    return bool(_ROLE_RE.fullmatch(value)) or value in stop_words() or value.startswith(("ex-", "former-"))
 
 
 _ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|pt|pts|patient|client)s?")

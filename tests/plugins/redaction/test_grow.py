@@ -106,6 +106,9 @@ KEEP = [
     # a relation or label line in a contact block is no employer; IV fluids are no name suffix
     ("Emergency contact:\nTamsin Ellery\nMother\n88 Quillfeather Lane", ["Mother"], True),
     ("Gave Loreth Vanstrom IV fluids overnight.", ["IV fluids"], True),
+    # a label written onto a number, and a former role in front of a name, stay
+    ("Numbers on file: 3660170548-Fax, 4412 9981-Office.", ["-Fax"], False),
+    ("This song by ex-Zombie Kastner is a classic.", ["ex-Zombie"], True),
     # a listed first name after an article names a thing
     ("She reread the Dariusz letters from the archive.", ["Dariusz"], False),
 ]
