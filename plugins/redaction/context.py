@@ -11,7 +11,7 @@ from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
-from plugins.redaction.words import eponym, lexicon
+from plugins.redaction.words import eponym, lexicon, plain_word
 
 _ID_WORDS = (
     r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"
@@ -87,7 +87,7 @@ _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering)"
     rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
-    rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:))[ \t]+(?:the[ \t]+)?{_ORG_NAME}"
+    rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\())[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
 )
 IS_A_COMPANY_RE = re.compile(
     rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:company|agency|firm|startup|"
@@ -103,6 +103,8 @@ _TRADE_WORDS = (
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
     "Dental", "Outfitters", "Services", "Hospital", "Clinic", "Center", "Centre", "University", "College",
     "Academy", "Institute", "Practice", "Church", "Hotel", "General", "Memorial", "Gardens", "Manor",
+    "Psychiatry", "Psychology", "Pediatrics", "Regional", "Pavilion", "Living", "Nursing", "Rehabilitation",
+    "Rehab", "Hospice", "Counseling",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -120,7 +122,8 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "community", "counseling", "treatment", "crisis", "wellness", "care", "day", "primary",
                         "urgent", "general", "regional", "state", "county", "city", "public", "private", "local",
                         "university", "college", "school", "hospital", "outpatient", "inpatient", "internal",
-                        "the", "a", "our", "her", "his", "their", "my", "your", "this", "that"))
+                        "the", "a", "our", "her", "his", "their", "my", "your", "this", "that", "independent",
+                        "assisted", "skilled", "senior", "adolescent", "geriatric", "pediatric", "group", "home"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -129,6 +132,14 @@ STREET_NAMED_RE = re.compile(
     r"Trail|Trl|Pike|Crescent|Cres|Alley)\b\.?)"
 )
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
+
+
+# A relation with the name in brackets after it ("bf (dev)", "aunt (Bernice)", "GRANDSON
+# (TERRELL)"): any case, one or two words that are no ordinary word or abbreviation.
+RELATION_BRACKET_RE = re.compile(
+    rf"(?i:\b(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?)[ \t]*\([ \t]*(?P<v>[^\W\d_][\w'’-]{{1,20}}"
+    rf"(?:[ \t]+[^\W\d_][\w'’-]{{1,20}})?)[ \t]*[),]"
+)
 
 
 def context_spans(text: str) -> list[Span]:
@@ -151,17 +162,27 @@ def context_spans(text: str) -> list[Span]:
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
+    out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
+            if _bracketed_name(m.group("v"))]
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
             for span in _name_span(text, m)]
     out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]
     return out
 
 
+def _bracketed_name(value: str) -> bool:
+    """A name in brackets, not an age, role, relation, language or abbreviation ("(mother)",
+    "(PCP)", "(Spanish)", "(deceased)")."""
+    words = [fold(w) for w in value.split()]
+    return not any(w in stop_words() or w in lexicon() or w in NOT_NAMES or w in _ROLE_LABELS or plain_word(w) or
+                   re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", w) for w in words)
+
+
 def _unlabelled(value: str, speaker: bool = False) -> bool:
     """A speaker or addressee that is a name: no role label ("Therapist:") or ordinary word
     ("Plan:"); a speaker also no dictionary word at all ("Interventions:", "Mood:")."""
     words = [fold(w) for w in value.split()]
-    if any(w in _ROLE_LABELS or w in stop_words() or w in NOT_NAMES for w in words):
+    if any(w in _ROLE_LABELS or w in stop_words() or w in NOT_NAMES or plain_word(w) for w in words):
         return False
     return not (speaker and (any(w in lexicon() for w in words) or (value.isupper() and len(value) <= 4)))
 
@@ -222,7 +243,7 @@ def _trade_name(value: str) -> bool:
 def _plain(word: str, first: bool = False) -> bool:
     """A word that ends a name: a pronoun or verb, or an all-caps ordinary word."""
     low = re.sub(r"['’]s$", "", word.lower()).strip("'’.")
-    return low in NOT_NAMES or (word.isupper() and low in common_words())
+    return low in NOT_NAMES or (word.isupper() and (low in common_words() or low in stop_words()))
 
 
 def _role(match: re.Match[str]) -> str:

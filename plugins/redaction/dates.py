@@ -28,6 +28,8 @@ _RELATIVE_TO = (
 _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|this|last|next|past|of|from|"
               r"through|near|that|spend|spent|spending|celebrate|celebrated|celebrating|the\s+week\s+of|"
               r"the\s+weekend\s+of")
+# What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
+_ROUTINE = r"prayers?|services?|school|mass|night\s+lights|nights|mornings|evenings|afternoons"
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
     rf"|\d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}}){_TIME}"
@@ -51,14 +53,25 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(_NUMERIC)),
     ("named", re.compile(rf"(?i)(?<!\w){_NAMED}(?:{_TIME})?(?!\w)")),
     ("may", re.compile(r"(?i)\bmay\s+\d{1,2}(?:st|nd|rd|th|,?\s+\d{4})\b")),
+    # "on may 22", "sunday, may 9": the month in lower case where a date word puts it
+    ("may", re.compile(rf"(?i)(?:\b(?:on|by|since|until|till|before|after|from|through)\s+|{_WEEKDAY},?\s+)"
+                       r"(?P<v>may\s+\d{1,2})\b(?![.,]\d|\s*(?:mg|%|percent|minutes|people)\b)")),
     ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_HOLIDAY}\b")),
     ("holiday", re.compile(rf"(?i)\b(?:{_TIME_WORD})\s+(?P<v>(?:the\s+)?{_HOLIDAY})\b")),
     ("holiday", re.compile(rf"(?i)\b(?P<v>{_HOLIDAY}),?\s+(?:19|20)\d\d\b")),
-    ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}?{_WEEKDAY}(?!s)\b")),
+    # a weekday dates something ("last Monday", "the Tuesday after Thanksgiving", "Tues 3/11",
+    # "Thursday the 6th", "scheduled for Tuesday"), except as a routine ("every Friday",
+    # "Fridays", "Friday prayers", "Sunday school")
+    ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
+    ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )\b(?P<v>{_WEEKDAY})(?!s)\b"
+                           rf"(?!\s+(?:{_ROUTINE})\b)")),
+    ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
+                           rf"the\s+\d{{1,2}}(?:st|nd|rd|th)\b)")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May)\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|by|before|after)\s+the\s+(?P<v>\d{1,2}(?:st|nd|rd|th))\b")),
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|by|before|after|from|through)\s+"
+                           r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?!and\b|at\b|or\b|of\b)[a-z])")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
 )
 

@@ -23,7 +23,9 @@ nobody marked. These rules, run on the merged spans, take in what belongs to a p
 - in a signature or address block, the line between the person and the street names an
   organisation; a generation ("III") belongs to a name, a legal form in lower case ("inc.")
   to a company, "Kingdom of the" and a district in brackets to a place;
-- a capitalised first name from ``data/first_names.txt`` that nobody found is a person.
+- a capitalised first name from ``data/first_names.txt`` that nobody found is a person; a
+  given name that is also a word belongs to the surname after it ("faith okonkwo"), and a
+  nickname in brackets after a name is the same person ("Junichi ('Jun')").
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ from plugins.redaction.words import (
     first_names,
     lexicon,
     plain_word,
+    word_names,
 )
 
 _PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
@@ -108,7 +111,7 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     found = merge(found + _unknown_pairs(text, found), text)
     found = merge(found + _first_names(text, found), text)
     grown = [_grown(text, span) for span in found]
-    grown = merge(grown + _partners(text, grown) + _corners(text, grown), text)
+    grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown), text)
     grown = merge(grown + _address_gaps(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
@@ -204,6 +207,7 @@ def _grown(text: str, span: Span) -> Span:
             end, category = company, "ORG"  # "Harborview Auto Repair" is no person
         else:
             end = _with_name_parts(text, end)
+            start = _with_given_name(text, start)
     if category in _PLACE | {"ORG"}:
         official = _official_name(text, start, end)
         if official != (start, end):
@@ -324,6 +328,47 @@ def _with_name_parts(text: str, end: int) -> int:
 
 # A generation after a name ("Kevin Veitonen II", "Ray Dunn, Jr."): part of the name.
 _SUFFIX_RE = re.compile(r",?[ \t]+(?P<s>Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)(?![\w'’-]|[ \t]+[a-z])")
+
+
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ]+)[ \t]+$")
+
+
+def _with_given_name(text: str, start: int) -> int:
+    """A given name that is also a word, right before a found surname ("faith okonkwo",
+    "Patience Okoro", "to will farrow-tate"), written in the case of the surname."""
+    before = _GIVEN_BEFORE_RE.search(text, max(0, start - 24), start)
+    if not before:
+        return start
+    word, surname = before.group(1), text[start : start + 1]
+    same_case = word[0].isupper() == surname.isupper() and (word[1:].islower() or word.isupper())
+    if same_case and (word.lower() in word_names() or word.lower() in first_names()):
+        return before.start(1)
+    return start
+
+
+def _nicknames(text: str, spans: list[Span]) -> list[Span]:
+    """A nickname in brackets or quotes right after a name ("Junichi ('Jun')", "ezekiel (zeke)",
+    "tobiloba fashola (goes by tobi)"): the same person, unless it is a frequent word, a word
+    shaped like a state ("estranged", "nonverbal"), a role, a relation or an abbreviation."""
+    out = []
+    for span in spans:
+        match = _NICKNAME_RE.match(text, span.end) if span.category in _PEOPLE else None
+        if match and _nickname(match.group("n")):
+            out.append(Span(*match.span("n"), span.category, span.layer))
+    return out
+
+
+_NICKNAME_RE = re.compile(
+    r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*['\"‘“]?"
+    r"(?P<n>[^\W\d_][\w'’-]{1,20})['\"’”]?[ \t]*\)"
+)
+
+
+def _nickname(word: str) -> bool:
+    low = word.lower()
+    worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ry|er)$", low)
+    return not (plain_word(low) or worded or low in _BLOCK_LABELS or low in _DETERMINERS or
+                re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", low))
 
 
 def _name_like(word: str, strict: bool = True) -> bool:

@@ -137,9 +137,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?![\w,]|[.-]\d)"), None),
     ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
     ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),
+    # serials in groups of letters and digits ("SN-G7X4-00982176")
+    ("ID", re.compile(r"(?<![\w-])[A-Za-z]{1,5}-[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"), _ok_long_id),
     # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
-    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)?\s*"
+    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
                       r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
+    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s+"
+                      r"(?P<v>@?(?=[\w.-]*[\d_.])[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
     ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), None),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
@@ -154,7 +158,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of)\s+(?P<v>9\d|1[01]\d)\b"), None),
     # "her grandmother, 91, moved ...": an age set off by commas after a word
-    ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?P<v>9\d|1[01]\d)(?=\s*(?:,|y\b|yo\b|[MF]\b))"), None),
+    ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
+    # "she is 90 and lives alone", "(she's 97!)": a person's age said with a pronoun
+    ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|who|mom|dad|grandma|grandpa)(?:['’]s|\s+is|\s+was|\s+turned|"
+                       r"\s+turns|\s+will\s+be)\s+(?:now\s+)?(?P<v>9\d|1[01]\d)\b"
+                       r"(?![ \t]*(?:%|/|\.\d|(?:lbs?|pounds?|kg|kilos?|mg|percent|points?|minutes?|mins?|bpm|mmhg|degrees?|"
+                       r"seconds?|beats|th)\b))"), None),
 )
 
 

@@ -8,14 +8,14 @@ RELATIVE_WORDS = (
     "partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|child|kids?|aunt|uncle|cousin|niece|"
     "nephew|grandmother|grandma|granny|grandfather|grandpa|grandson|granddaughter|stepmother|"
     "stepmom|stepfather|stepdad|stepson|stepdaughter|stepsister|stepbrother|"
-    "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby"
+    "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby|bf|gf|hubby|fianc[eé]"
 )
 OTHER_WORDS = (
     "friend|best friend|roommate|boss|supervisor|manager|coworker|co-worker|colleague|neighbou?r|"
     "teacher|coach|pastor|priest|rabbi|imam|sponsor|caseworker|case worker|lawyer|attorney|"
     "landlord|classmate|employer|counselor|tutor|principal|officer"
 )
-CLINICIAN_WORDS = "dr|doctor|therapist|psychiatrist|psychologist|clinician|nurse|np|pcp|prescriber|counselor"
+CLINICIAN_WORDS = "dr|doc|doctor|therapist|psychiatrist|psychologist|clinician|nurse|np|pcp|prescriber|counselor"
 
 _CLINICIAN_RE = re.compile(rf"(?i:\b(?:{CLINICIAN_WORDS})\.?,?)\s*$")
 _RELATIVE_RE = re.compile(rf"(?i:\b(?:{RELATIVE_WORDS})s?(?:\s*\(\w+\))?,?)\s*$")

@@ -106,10 +106,12 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
-            if tag == "LOC" and lo and text[start:end].isdigit():  # a postcode on the next line of an address
+            if tag == "LOC" and lo and text[start:end].isdigit() and "\n" in text[toks[first + lo - 1][1] : start]:
+                # a postcode on the next line of an address
                 out.append(Span(start, end, "LOCATION", "model"))
                 continue
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
+                    (tag == "PER" and _opening_word(text, start, end)) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -119,6 +121,17 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
     return out
+
+
+def _opening_word(text: str, start: int, end: int) -> bool:
+    """One ordinary word opening a sentence ("Police found her", "Young people"): its capital
+    says nothing; a first name ("Roxanne is") or one of two people ("Park and Mann") stays a person."""
+    value = text[start:end]
+    before = text[:start].rstrip()
+    opening = not before or before[-1] in ".!?:;\n("
+    low = value.lower()
+    return opening and value.isalpha() and low in lower_words() and low not in first_names() and \
+        not _SURNAME_NEXT_RE.match(text, end) and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[end : end + 8])
 
 
 def _joined(entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

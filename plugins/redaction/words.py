@@ -22,15 +22,25 @@ _EPONYM_NEXT_RE = re.compile(
     r"tumou?r|lymphoma|sarcoma|ulcer|fracture|procedure|operation|method|technique|triad|disorder|"
     r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
     r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
-    r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment)\b"
+    r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment|forms?|"
+    r"rating|assessment|screen|screener|checklist|tool|survey)\b"
     r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
     r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
 )
 
 
 def eponym(text: str, end: int) -> bool:
-    """A name that is part of a disease, sign, scale or method named after someone."""
-    return bool(_EPONYM_NEXT_RE.match(text, end))
+    """A name that is part of a disease, sign, scale or method named after someone, or a
+    disease called by its eponym alone ("Asperger's", "early-onset Alzheimer's")."""
+    if _EPONYM_NEXT_RE.match(text, end):
+        return True
+    word = re.search(r"[\w-]+$", text[max(0, end - 30) : end])
+    return bool(word and re.match(r"['’]s?\b", text[end : end + 2]) and word.group().lower() in eponyms())
+
+
+def eponyms() -> frozenset[str]:
+    """Diseases and syndromes known by a person's name alone (``data/eponyms.txt``)."""
+    return _word_file("eponyms.txt")
 
 
 def clause_has_lower(text: str, pos: int) -> bool:
@@ -61,14 +71,20 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "thanksgiving", "christmas", "easter", "hanukkah", "passover", "ramadan", "diwali", "kwanzaa",
                      "juneteenth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                     "tues", "thur", "thurs", "weds",
                      "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
 
 
 def plain_word(word: str) -> bool:
     """A lower-case word that never names anyone: a frequent English word, a nationality or
-    language, a label, a drug, a clinical abbreviation, an app or chain."""
+    language, a label, a drug, a clinical abbreviation or word, an app or chain."""
     return word in stop_words() or word in demonyms() or word in _LABELS or word in drugs() or \
-        word in abbreviations() or word in brands()
+        word in abbreviations() or word in brands() or word in clinical_words()
+
+
+def clinical_words() -> frozenset[str]:
+    """Mental-status, psychiatric and pharmacology words (``data/clinical_words.txt``)."""
+    return _word_file("clinical_words.txt")
 
 
 def brands() -> frozenset[str]:
@@ -94,6 +110,11 @@ def lexicon() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """First names that are no frequent English word (``data/first_names.txt``)."""
     return _word_file("first_names.txt")
+
+
+def word_names() -> frozenset[str]:
+    """Given names that are also English words (``data/word_names.txt``): names only before a surname."""
+    return _word_file("word_names.txt")
 
 
 def lower_words() -> frozenset[str]:

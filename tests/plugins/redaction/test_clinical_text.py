@@ -34,6 +34,12 @@ CLINICAL_ONLY = [
     "Client used DBT skills twice this week and reported urges at 6/10, anxiety 7/10.",
     "Discussed Maslow's hierarchy and Erikson's stages in relation to his career shift.",
     "Prazosin 1 mg qhs for nightmares; Vyvanse 40 mg and Wellbutrin XL 300 mg in the morning.",
+    # diseases known by a name alone, mental-status words, a language, a routine weekday
+    "Adult with Asperger's, now ASD level 1; rule out early-onset Alzheimer's.",
+    "Tourette's with comorbid ADHD; affect labile, euthymic today, no akathisia.",
+    "Her son translated (Dari); she prefers no sessions during Friday prayers.",
+    "Mother to collect Vanderbilt forms from teachers; MoCA 24/30.",
+    "Sx onset after the move; Hx of two admissions; plan f/u in 2 weeks.",
 ]
 
 
@@ -63,6 +69,19 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     ("He relapsed the week after Thanksgiving and again over Easter.", ["the week after Thanksgiving", "Easter"], []),
     # the abbreviation after a possessive name stays
     ("Her son Kevin's ADHD is worse this term.", ["Kevin"], ["ADHD"]),
+    # dates by the day of the month, weekdays with a date, ages over 89 said with a pronoun
+    ("Panic attack on the train on Thursday the 6th; next appt Tues 3/11, then by the 30th.",
+     ["Thursday the 6th", "Tues 3/11", "the 30th"], ["Panic attack"]),
+    ("Police found her near the park; she is 90 and lives alone. Grandma (she's 97!) calls daily.",
+     ["90", "97"], ["Police found her"]),
+    # a word name before a surname, nicknames in brackets, a name in brackets after a relation
+    ("taper clonazepam for faith okonkwo; her brother ezekiel (zeke) and bf (dev) were there",
+     ["faith okonkwo", "ezekiel", "zeke", "dev"], ["clonazepam", "her brother", "bf ("]),
+    ("Re: Patience Okoro. Junichi ('Jun') reported the attack; Malik (estranged) did not.",
+     ["Patience Okoro", "Junichi", "Jun", "Malik"], ["estranged"]),
+    # a serial in letter and digit groups; an employer in brackets; a facility by its trade
+    ("CGM serial SN-G7X4-00982176; employer (Kestrel Fulfillment) needs FMLA; lives at Magnolia Terrace "
+     "Assisted Living", ["SN-G7X4-00982176", "Kestrel Fulfillment", "Magnolia Terrace Assisted Living"], ["FMLA"]),
 ])
 def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
