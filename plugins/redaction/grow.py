@@ -195,6 +195,9 @@ def _grown(text: str, span: Span) -> Span:
     if category in _PLACE:
         start, end = _with_numbers(text, start, end)
     elif category == "ORG":
+        given = _with_given_name(text, start) if " " not in text[start:end].strip() else start
+        if given < start:  # "to will farrow-tate": a person the tagger took for a company
+            start, category = given, person_role(text, given)
         end = _with_company_words(text, end)
         legal = _LOWER_LEGAL_RE.match(text, end)
         end = legal.end() if legal else end  # "quarnell freight inc."
@@ -397,7 +400,8 @@ def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
 
 def _plain_words(gap: str) -> bool:
     """A gap of ordinary English words ("Then", "And") joins nothing."""
-    words = [w for w in re.findall(r"[^\W\d_]+", gap) if not (len(w) == 2 and w.isupper())]  # "ON", "NI"
+    gap = re.sub(r",\s*[A-Z]{2}\b", ",", gap)  # a region code after a comma ("Toronto, ON") is address
+    words = re.findall(r"[^\W\d_]+", gap)
     return bool(words) and all(w.lower() in stop_words() for w in words)
 
 

@@ -112,6 +112,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                 continue
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
                     (tag == "PER" and _opening_word(text, start, end)) or \
+                    (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -121,6 +122,13 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
     return out
+
+
+# A job title's place: "Occupation: Merchandiser", "works as a Contractor" (the job is no identifier).
+_JOB_BEFORE_RE = re.compile(
+    r"(?i:\b(?:occupation|job(?:\s+title)?|employment|profession|position|role)\s*:\s*(?:(?:part|full)-time\s+)?"
+    r"|\bwork(?:s|ed|ing)?\s+as\s+(?:an?\s+)?(?:(?:part|full)-time\s+)?)$"
+)
 
 
 def _opening_word(text: str, start: int, end: int) -> bool:

@@ -109,6 +109,9 @@ KEEP = [
     # a label written onto a number, and a former role in front of a name, stay
     ("Numbers on file: 3660170548-Fax, 4412 9981-Office.", ["-Fax"], False),
     ("This song by ex-Zombie Kastner is a classic.", ["ex-Zombie"], True),
+    # a job after its label is no identifier; a word in capitals between two places joins nothing
+    ("Occupation: Merchandiser, retail. She works as a Bookseller in town.", ["Merchandiser", "Bookseller"], True),
+    ("AMBER MOVED FROM UZBEKISTAN TO RAALTE IN 2025.", [" TO "], True),
     # a listed first name after an article names a thing
     ("She reread the Dariusz letters from the archive.", ["Dariusz"], False),
 ]
