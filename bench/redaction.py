@@ -14,8 +14,11 @@ sentences written for this project, 30 with identifiers and 60 with clinical con
 and (d) ``bench/data/clinical_dev.jsonl``: 150 clinical texts (100 with identifiers: assistant
 questions, note fragments, letters with address blocks, capitals and lower case, word names,
 nicknames, ordinal and weekday dates, ages over 89, serials, plates; 50 without) written by a
-second author; rules were corrected against it, so it is a development set, not a held-out
-one. Tokens are ``\\w+`` runs. Per gold category:
+second author; and (e) ``bench/data/documents_dev.jsonl``: 40 whole documents of 190-300 words
+(intakes, discharge summaries, SOAP notes, letters with letterheads and signature blocks,
+portal messages, transcripts, school and court letters, family notes) by a third author. Rules
+were corrected against (d) and (e), so they are development sets, not held-out ones; states
+alone are non-PHI in their labels (Safe Harbor), while the product hides them. Tokens are ``\\w+`` runs. Per gold category:
 token recall (PHI tokens fully hidden) and entity fully-hidden rate. Overall: precision
 (redacted tokens that are PHI), the share of non-PHI characters redacted, and whole-pipeline
 tokens per second (whitespace tokens, one process, tagger included, model load excluded).
@@ -40,6 +43,7 @@ from plugins.redaction.tagger import Tagger, default_tagger  # noqa: E402
 PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2.json")
 CLINICAL = Path(__file__).parent / "data" / "clinical.jsonl"
 CLINICAL_DEV = Path(__file__).parent / "data" / "clinical_dev.jsonl"
+DOCUMENTS_DEV = Path(__file__).parent / "data" / "documents_dev.jsonl"
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
     "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID",
@@ -228,6 +232,11 @@ def main() -> None:
         misses["clinical-dev"] = []
         report(f"(d) clinical texts by a second author (development set): {len(docs)}",
                run(docs, tagger, misses["clinical-dev"]))
+    if DOCUMENTS_DEV.is_file():
+        docs = clinical_docs(DOCUMENTS_DEV)
+        misses["documents-dev"] = []
+        report(f"(e) whole clinical documents by a third author (development set): {len(docs)}",
+               run(docs, tagger, misses["documents-dev"]))
     if args.misses:
         args.misses.write_text("".join(f"{corpus} {line}\n" for corpus, lines in misses.items() for line in lines),
                                encoding="utf-8")

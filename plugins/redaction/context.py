@@ -11,7 +11,15 @@ from hooks.types import Span
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
-from plugins.redaction.words import eponym, lexicon, plain_word
+from plugins.redaction.words import (
+    abbreviations,
+    eponym,
+    first_names,
+    lexicon,
+    lower_words,
+    plain_word,
+    word_names,
+)
 
 _ID_WORDS = (
     r"mrn|medical\s+record(?:\s+number)?|chart(?:\s+number)?|member(?:\s+id)?|subscriber(?:\s+id)?|"
@@ -19,9 +27,9 @@ _ID_WORDS = (
     r"driver'?s\s+licen[cs]e|dl|npi|dea|medicaid(?:\s+id)?|medicare(?:\s+id)?|insurance\s+id|"
     r"patient\s+id|client\s+id|pubpid|pid|id|case(?:\s+number)?|claim(?:\s+number)?|ssn|"
     r"social\s+security(?:\s+number)?|passport(?:\s+number)?|plate|vin|record\s+number|"
-    r"serial\s+number|badge|employee\s+id|student\s+id|fax\s+id"
+    r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?"
 )
-_ID_VALUE = r"[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
+_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
     rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
 )
@@ -30,14 +38,22 @@ _NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _FULL = rf"(?P<v>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{0,2}})"
 TITLE_RE = re.compile(
     rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"
-    rf"brother|father|aunt|uncle|coach))(?:\.\s*|\s+){_FULL}"
-)
+    rf"brother|father|aunt|uncle|coach))(?:(?<=[DdMmSsXxVvFfPpRr])\.[ \t]*|[ \t]+){_FULL}"
+)  # a period only after an abbreviated title ("Dr.", "Mrs."): "a nurse. Practices ..." ends a sentence
 RELATION_RE = re.compile(
-    rf"(?i:\b(?:(?:my|his|her|their|our|your|client'?s|patient'?s|\w+'s)\s+"
-    rf"(?:[A-Za-z]{{2,12}}\s+)?|(?:the|a)\s+)"  # one more word after a possessive: "his AA sponsor"
+    rf"(?i:\b(?:(?:my|his|her|their|our|your|client'?s|patient'?s|\w+'s)\s+(?:[A-Za-z]{{2,12}}\s+)?"
+    rf"|(?:the|an?)\s+(?-i:[a-z]{{2,12}}\s+)?)"  # one more word: "his AA sponsor", "an online friend"
     rf"(?:(?:older|younger|little|big|baby|late|twin|oldest|youngest|new|best|ex-?|step-?|half-)\s*)?"
-    rf"(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?),?\s+(?:\(\w+\)\s+)?{_FULL}"
+    rf"(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})s?),?\s+(?:\(\w+\)\s+)?[\"“‘']?{_FULL}"
 )
+# Typed without capitals: a name after a greeting ("hi ines"), after a relation ("my sister
+# faith"), or signing a message on a line of its own ("-dawn"); judged by the word itself.
+_LOWER_NAME = r"(?P<v>[a-zà-ÿ][a-zà-ÿ'’-]{1,20})"
+GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank\s+you),?[ \t]+{_LOWER_NAME}\b")
+LOWER_RELATION_RE = re.compile(
+    rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
+)
+SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
                       rf"said|says|asked|asks|replied|replies|answered|whispered|shouted|wrote|explains|explained))"
                       rf"\s+{_FULL}")
@@ -104,7 +120,8 @@ _TRADE_WORDS = (
     "Dental", "Outfitters", "Services", "Hospital", "Clinic", "Center", "Centre", "University", "College",
     "Academy", "Institute", "Practice", "Church", "Hotel", "General", "Memorial", "Gardens", "Manor",
     "Psychiatry", "Psychology", "Pediatrics", "Regional", "Pavilion", "Living", "Nursing", "Rehabilitation",
-    "Rehab", "Hospice", "Counseling",
+    "Rehab", "Hospice", "Counseling", "Health", "School", "District", "Court", "Assembly", "Ministries",
+    "Tabernacle", "Temple", "Mosque", "Synagogue", "Parish", "Cathedral", "Shelter", "Textiles", "Freight",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -123,7 +140,13 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "urgent", "general", "regional", "state", "county", "city", "public", "private", "local",
                         "university", "college", "school", "hospital", "outpatient", "inpatient", "internal",
                         "the", "a", "our", "her", "his", "their", "my", "your", "this", "that", "independent",
-                        "assisted", "skilled", "senior", "adolescent", "geriatric", "pediatric", "group", "home"))
+                        "assisted", "skilled", "senior", "adolescent", "geriatric", "pediatric", "group", "home",
+                        "juvenile", "superior", "supreme", "municipal", "probate", "drug", "circuit", "traffic",
+                        "high", "middle", "elementary", "junior", "charter", "boarding", "sunday", "summer", "night",
+                        "graduate", "nursing", "law", "business", "unified", "consolidated", "women's", "men's",
+                        "children's", "veterans", "global", "occupational", "population", "oral", "sexual",
+                        "reproductive", "holistic", "integrative", "integrated", "homeless", "domestic", "violence",
+                        "emergency", "food", "animal", "hindu", "buddhist", "jewish", "catholic"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -142,9 +165,15 @@ RELATION_BRACKET_RE = re.compile(
 )
 
 
+# A county, parish or borough ("Marion County", "Orleans Parish"): a subdivision of a state.
+COUNTY_RE = re.compile(r"\b(?P<v>(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:County|Parish|Borough))\b")
+
+
 def context_spans(text: str) -> list[Span]:
     """Ids, names and places recognised by their context words."""
     out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in COUNTY_RE.finditer(text)
+            if fold(m.group("v").split()[0]) not in NOT_NAMES and fold(m.group("v").split()[0]) not in stop_words()]
     out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
             if fold(m.group("v").split()[0]) not in NOT_NAMES]
@@ -153,7 +182,8 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
            if sum(c.isdigit() for c in m.group("v")) >= 2]
     out += [Span(*m.span("v"), "LOCATION", _city_state_layer(m.group("v"))) for m in CITY_STATE_RE.finditer(text)
-            if m.group("v").split()[0].lower() not in NOT_NAMES]
+            if m.group("v").split()[0].lower() not in NOT_NAMES
+            and m.group("v").split()[0].strip(",").lower() not in abbreviations()]  # "LCSW, CA" is no town
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
     out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
@@ -164,10 +194,25 @@ def context_spans(text: str) -> list[Span]:
             out += _name_span(text, match)
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
+    out += [Span(*m.span("v"), _role(m), "pattern") for pattern in (GREETING_RE, LOWER_RELATION_RE, SIGN_OFF_RE)
+            for m in pattern.finditer(text) if _lower_name(m.group("v"))
+            and not (pattern is LOWER_RELATION_RE and m.group("v") in _MODAL_NAMES)]  # "my mom will call"
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
             for span in _name_span(text, m)]
     out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]
     return out
+
+
+_MODAL_NAMES = frozenset(("will", "may", "can", "mark", "bill", "sue", "pat", "rob", "don", "drew", "chase", "grant"))
+
+
+def _lower_name(word: str) -> bool:
+    """A word typed in lower case that names someone: a listed first name or word name, or no
+    English word, role, relation or abbreviation at all ("ines", "faith"; not "there", "all")."""
+    low = word.lower()
+    if low in first_names() or low in word_names():
+        return True
+    return _bracketed_name(word) and low not in lower_words()
 
 
 def _bracketed_name(value: str) -> bool:

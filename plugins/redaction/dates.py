@@ -29,7 +29,8 @@ _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|th
               r"through|near|that|spend|spent|spending|celebrate|celebrated|celebrating|the\s+week\s+of|"
               r"the\s+weekend\s+of")
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
-_ROUTINE = r"prayers?|services?|school|mass|night\s+lights|nights|mornings|evenings|afternoons"
+_ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|"
+            r"shifts?|clinics?|sessions?|schedule|routine|physical|/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
     rf"|\d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}}){_TIME}"
@@ -63,8 +64,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Thursday the 6th", "scheduled for Tuesday"), except as a routine ("every Friday",
     # "Fridays", "Friday prayers", "Sunday school")
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
-    ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )\b(?P<v>{_WEEKDAY})(?!s)\b"
-                           rf"(?!\s+(?:{_ROUTINE})\b)")),
+    ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<![/-])\b(?P<v>{_WEEKDAY})(?!s)\b"
+                           rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month)")),
     ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
                            rf"the\s+\d{{1,2}}(?:st|nd|rd|th)\b)")),
     ("month", re.compile(

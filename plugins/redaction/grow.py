@@ -23,6 +23,7 @@ nobody marked. These rules, run on the merged spans, take in what belongs to a p
 - in a signature or address block, the line between the person and the street names an
   organisation; a generation ("III") belongs to a name, a legal form in lower case ("inc.")
   to a company, "Kingdom of the" and a district in brackets to a place;
+- a town from ``data/cities.txt`` after a word that places someone there is a place;
 - a capitalised first name from ``data/first_names.txt`` that nobody found is a person; a
   given name that is also a word belongs to the surname after it ("faith okonkwo"), and a
   nickname in brackets after a name is the same person ("Junichi ('Jun')").
@@ -43,6 +44,7 @@ from plugins.redaction.words import (
     HOLIDAY_RE,
     QUANTITY_RE,
     abbreviations,
+    cities,
     clause_has_lower,
     demonyms,
     eponym,
@@ -109,9 +111,10 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` (merged) grown into the identifiers around them; merged again."""
     found = merge(spans + _places(text) + _city_postcodes(text), text)
     found = merge(found + _unknown_pairs(text, found), text)
-    found = merge(found + _first_names(text, found), text)
+    found = merge(found + _first_names(text, found) + _cities(text, found), text)
     grown = [_grown(text, span) for span in found]
-    grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown), text)
+    grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
+                  _ages_after_people(text, grown), text)
     grown = merge(grown + _address_gaps(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
@@ -179,6 +182,33 @@ def _first_names(text: str, spans: list[Span]) -> list[Span]:
         if (before and before[-1].lower() in _DETERMINERS) or eponym(text, end) or not clause_has_lower(text, start):
             continue
         out.append(Span(start, end, person_role(text, start), "gazetteer"))
+    return out
+
+
+# Where a town is named: after a word that places someone ("moved to Denver", "born in Kharkiv").
+_CITY_RE = re.compile(
+    r"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Oo]utside(?:\s+of)?|[Aa]round|[Tt]owards?|[Ii]nto|[Vv]isit(?:ed|ing|s)?|"
+    r"[Ll]eft|[Ll]eaving|[Mm]oved|[Rr]elocated|[Ll]ives|[Ll]ived|[Bb]orn|[Rr]aised|[Bb]ased|[Ss]tayed|[Ss]taying|"
+    r"[Bb]ack\s+to|[Hh]ome\s+to|[Vv]ia)[ \t]+"
+    r"(?P<v>[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|-)(?:[A-ZÀ-Þ][\w'’.]*|de|la|del|du|des|le|au|aux|sur|am|an|upon|on|en))*)"
+)
+
+
+def _cities(text: str, spans: list[Span]) -> list[Span]:
+    """A town from the gazetteer (``data/cities.txt``) where a word places someone in it
+    ("move to Denver", "arrived from Kharkiv", "in Port-au-Prince"): the longest run of
+    capitalised words after that word that names a town; the lowest-ranked layer."""
+    out = []
+    for match in _CITY_RE.finditer(text):
+        start = match.start("v")
+        if any(s.start <= start < s.end for s in spans):
+            continue
+        words = list(re.finditer(r"[^ \t-]+", match.group("v")))
+        for n in range(min(len(words), 4), 0, -1):
+            end = start + words[n - 1].end()
+            if text[start:end].rstrip(".") in cities():
+                out.append(Span(start, start + len(text[start:end].rstrip(".")), "LOCATION", "gazetteer"))
+                break
     return out
 
 
@@ -356,15 +386,34 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         match = _NICKNAME_RE.match(text, span.end) if span.category in _PEOPLE else None
-        if match and _nickname(match.group("n")):
+        if match and match.group("n") and _nickname(match.group("n")):
             out.append(Span(*match.span("n"), span.category, span.layer))
+        elif match and match.group("q") and (match.group("s") or _nickname(match.group("q"))):
+            # Ezekiel "Zeke" Hollister: the quoted nickname and the surname after it
+            out.append(Span(*match.span("q"), span.category, span.layer))
+            if match.group("s"):
+                out.append(Span(*match.span("s"), span.category, span.layer))
     return out
 
 
 _NICKNAME_RE = re.compile(
     r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*['\"‘“]?"
     r"(?P<n>[^\W\d_][\w'’-]{1,20})['\"’”]?[ \t]*\)"
+    r"|[ \t]+[\"“‘](?P<q>[^\W\d_][\w'’-]{1,20})[\"”’](?:[ \t]+(?P<s>[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?))?"
 )
+
+
+_AGE_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*)(?P<a>9\d|1[01]\d)(?![\d.,/%]|[ \t]*(?:mg|kg|lbs?|%))")
+
+
+def _ages_after_people(text: str, spans: list[Span]) -> list[Span]:
+    """An age over 89 right after a person's name ("Ông Phúc Vuong (94)", "Ada Byrne, 91")."""
+    out = []
+    for span in spans:
+        match = _AGE_AFTER_RE.match(text, span.end) if span.category in _PEOPLE else None
+        if match:
+            out.append(Span(*match.span("a"), "AGE", "pattern"))
+    return out
 
 
 def _nickname(word: str) -> bool:

@@ -109,6 +109,14 @@ def _not_quantity(match: re.Match[str]) -> bool:
     return not QUANTITY_RE.match(match.string, match.end())
 
 
+_CODE_BEFORE_RE = re.compile(r"(?i)\b(?:cpt|hcpcs|code|codes|billing)\s*(?:code)?\s*#?:?\s*$")
+
+
+def _not_a_code(match: re.Match[str]) -> bool:
+    """Five digits after "CPT" are a procedure code, not a ZIP ("CPT 90837")."""
+    return not _CODE_BEFORE_RE.search(match.string, max(0, match.start() - 20), match.start())
+
+
 def _ok_long_id(match: re.Match[str]) -> bool:
     """Six digits or more, and not written as a phone number ("330-555-0187" is a PHONE)."""
     return len(_digits(match.group())) >= 6 and not _PHONE_SHAPE_RE.fullmatch(match.group())
@@ -145,7 +153,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s+"
                       r"(?P<v>@?(?=[\w.-]*[\d_.])[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
     ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
-    ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), None),
+    ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), _not_a_code),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
     ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), None),
     ("LOCATION", ADDRESS_RE, None),
@@ -156,7 +164,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
-    ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of)\s+(?P<v>9\d|1[01]\d)\b"), None),
+    ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
+    # an age over 89 in words ("her ninetieth birthday", "ninety-two years old")
+    ("AGE", re.compile(r"(?i)\b(?P<v>(?:ninety|one\s+hundred|a\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+                       r"eight|nine))?(?=[\s-]+years?[\s-]+old|[\s-]+year-old)|(?:ninety-?|one\s+hundred\s+and\s+)?"
+                       r"(?:ninetieth|hundredth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)(?=\s+birthday))"),
+     lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
     # "her grandmother, 91, moved ...": an age set off by commas after a word
     ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
     # "she is 90 and lives alone", "(she's 97!)": a person's age said with a pronoun

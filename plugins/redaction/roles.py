@@ -8,7 +8,9 @@ RELATIVE_WORDS = (
     "partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|child|kids?|aunt|uncle|cousin|niece|"
     "nephew|grandmother|grandma|granny|grandfather|grandpa|grandson|granddaughter|stepmother|"
     "stepmom|stepfather|stepdad|stepson|stepdaughter|stepsister|stepbrother|"
-    "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby|bf|gf|hubby|fianc[eé]"
+    "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby|bf|gf|hubby|fianc[eé]|"
+    "nana|abuela|abuelo|abuelita|abuelito|biji|dadi|nani|oma|opa|nonna|nonno|bubbe|zayde|babushka|"
+    "tia|tio|tía|tío|ông|bà|halmeoni|halabeoji|jiddo|teta|sitti"
 )
 OTHER_WORDS = (
     "friend|best friend|roommate|boss|supervisor|manager|coworker|co-worker|colleague|neighbou?r|"

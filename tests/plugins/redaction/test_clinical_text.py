@@ -40,6 +40,11 @@ CLINICAL_ONLY = [
     "Her son translated (Dari); she prefers no sessions during Friday prayers.",
     "Mother to collect Vanderbilt forms from teachers; MoCA 24/30.",
     "Sx onset after the move; Hx of two admissions; plan f/u in 2 weeks.",
+    # generic services and headings, instruments, credentials, procedure codes, routine weekdays
+    "DISCHARGE SUMMARY - GERIATRIC PSYCHIATRY UNIT\nRefer to the Intensive Outpatient Program; Outpatient Services.",
+    "Beck Depression Inventory-II (BDI-II) and WASI-II given; 60 min psychotherapy (CPT 90837).",
+    "She is a nurse. Practices Buddhism; attends temple on Saturdays and the Tuesday meeting.",
+    "Injection given on the first Monday of each month; Tuesday/Thursday gym class.",
 ]
 
 
@@ -82,6 +87,21 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # a serial in letter and digit groups; an employer in brackets; a facility by its trade
     ("CGM serial SN-G7X4-00982176; employer (Kestrel Fulfillment) needs FMLA; lives at Magnolia Terrace "
      "Assisted Living", ["SN-G7X4-00982176", "Kestrel Fulfillment", "Magnolia Terrace Assisted Living"], ["FMLA"]),
+    # a town after a word that places someone there; a county
+    ("She wants to move to Denver; he grew up in Marion County.", ["Denver", "Marion County"], ["move to"]),
+    # ids after their labels with letter prefixes and spaces; ages over 89 by label, in words, after a name
+    ("MRN: CG 221 908 4; member id is QHX 448 120 937; client ID NCCMH-77120; serial LX-44719-B",
+     ["CG 221 908 4", "QHX 448 120 937", "NCCMH-77120", "LX-44719-B"], ["MRN", "member id"]),
+    ("Age: 93. Grandma is turning 90 and plans her ninetieth birthday; Ông Phúc Vuong (94) came.",
+     ["93", "90", "ninetieth", "94"], ["birthday"]),
+    # nicknames in quotes between first name and surname
+    ('Re: Ezekiel "Zeke" Hollister and Seo-yeon "Sunny" Kang', ["Ezekiel", "Zeke", "Hollister", "Sunny", "Kang"], []),
+    # typed in lower case: a greeting, a relation, a sign-off; "my mom will call" names nobody
+    ("hi ines sorry so late. my sister faith said to ask. my mom will call\n-dawn",
+     ["ines", "faith", "dawn"], ["will call"]),
+    # institutions by their trade word; a credential is no town
+    ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
+     ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
 ])
 def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
