@@ -53,6 +53,7 @@ GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank
 LOWER_RELATION_RE = re.compile(
     rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )
+LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]+{_LOWER_NAME}\b")
 SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
                       rf"said|says|asked|asks|replied|replies|answered|whispered|shouted|wrote|explains|explained))"
@@ -194,9 +195,10 @@ def context_spans(text: str) -> list[Span]:
             out += _name_span(text, match)
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
-    out += [Span(*m.span("v"), _role(m), "pattern") for pattern in (GREETING_RE, LOWER_RELATION_RE, SIGN_OFF_RE)
+    out += [Span(*m.span("v"), _role(m), "pattern")
+            for pattern in (GREETING_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, SIGN_OFF_RE)
             for m in pattern.finditer(text) if _lower_name(m.group("v"))
-            and not (pattern is LOWER_RELATION_RE and m.group("v") in _MODAL_NAMES)]  # "my mom will call"
+            and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES)]
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
             for span in _name_span(text, m)]
     out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]

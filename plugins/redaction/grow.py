@@ -51,6 +51,7 @@ from plugins.redaction.words import (
     first_names,
     lexicon,
     plain_word,
+    service_words,
     word_names,
 )
 
@@ -388,7 +389,10 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
         match = _NICKNAME_RE.match(text, span.end) if span.category in _PEOPLE else None
         if match and match.group("n") and _nickname(match.group("n")):
             out.append(Span(*match.span("n"), span.category, span.layer))
-        elif match and match.group("q") and (match.group("s") or _nickname(match.group("q"))):
+        given = _quoted_between(text, span, spans)
+        if given:
+            out.append(given)  # rosemary "rosie" dunleavy: the given name before a quoted nickname
+        if match and match.group("q") and (match.group("s") or _nickname(match.group("q"))):
             # Ezekiel "Zeke" Hollister: the quoted nickname and the surname after it
             out.append(Span(*match.span("q"), span.category, span.layer))
             if match.group("s"):
@@ -396,6 +400,19 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _quoted_between(text: str, span: Span, spans: list[Span]) -> Span | None:
+    """The word before a quoted nickname that a surname follows: the given name."""
+    if span.category not in _PEOPLE or not text[span.end : span.end + 1] or text[span.end] not in "\"”’'":
+        return None
+    given = _GIVEN_BEFORE_QUOTE_RE.search(text, max(0, span.start - 30), span.start)
+    after = re.match(r"[\"”’'][ \t]+", text[span.end :])
+    surname = after and any(s.start == span.end + after.end() and s.category in _PEOPLE for s in spans)
+    if given and surname and given.group("g").lower() not in _DETERMINERS:
+        return Span(*given.span("g"), span.category, span.layer)
+    return None
+
+
+_GIVEN_BEFORE_QUOTE_RE = re.compile(r"(?<![\w'’-])(?P<g>[^\W\d_][\w'’-]{1,20})[ \t]+[\"“‘']$")
 _NICKNAME_RE = re.compile(
     r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*['\"‘“]?"
     r"(?P<n>[^\W\d_][\w'’-]{1,20})['\"’”]?[ \t]*\)"
@@ -463,8 +480,9 @@ _BLOCK_LINE_RE = re.compile(r"[^\W\d_][\w'’.&,()-]*(?:[ \t]+[\w'’.&,()-]+){0
 def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
     """A signature or address block ("Katrina Mota / Knowledge Agency / 55470 Acheron Road"):
     the line right above the street (or above the person's name repeated over the street),
-    below the person's line (a job title may come between),
-    names the organisation, when no person was found in it and it is no label, role or relation."""
+    below the person's line (a job title may come between), or opening the block as a
+    letterhead in Title Case, names the organisation, when no person was found in it and it is
+    no label, role, relation or generic service ("Outpatient Services")."""
     lines = []  # (content start, content end) of every line, marks and spaces left out
     pos = 0
     for raw in text.split("\n"):
@@ -472,7 +490,7 @@ def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
         lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
         pos += len(raw) + 1
     out = []
-    for i in range(1, len(lines) - 1):
+    for i in range(len(lines) - 1):
         start, end = lines[i]
         street_next = _street_line(text, lines[i + 1], spans) or \
             (i + 2 < len(lines) and _person_line(text, lines[i + 1], spans) and _street_line(text, lines[i + 2], spans))
@@ -486,7 +504,17 @@ def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
         above = [j for j in (i - 1, i - 2) if j >= 0 and _person_line(text, lines[j], spans)]
         if above and (above[0] == i - 1 or _BLOCK_LINE_RE.fullmatch(text, *lines[i - 1])):
             out.append(Span(start, end, "ORG", "gazetteer"))
+        elif (i == 0 or lines[i - 1][0] >= lines[i - 1][1]) and _TITLE_LINE_RE.fullmatch(text, start, end) and \
+                not _all_service_words(text[start:end]):
+            out.append(Span(start, end, "ORG", "gazetteer"))  # a letterhead over its street line
     return out
+
+
+_TITLE_LINE_RE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&,-]*|&|of|and|the|for|at|on))*")
+
+
+def _all_service_words(value: str) -> bool:
+    return all(w.lower() in service_words() for w in re.findall(r"[^\s,]+", value))
 
 
 def _street_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:

@@ -67,6 +67,9 @@ HIDE = [
     ("he drives for quarnell freight inc. at night", ["quarnell freight inc."], True),
     ("They spent a week in the Kingdom of the Netherlands.", ["Kingdom of the Netherlands"], True),
     ("She grew up in Vellimore (Ostrava) before the move.", ["Vellimore (Ostrava)"], True),
+    # a letterhead line over its street; a given name before a quoted nickname and a surname
+    ("Ironwood Family Therapy\n1220 Sandpiper Lane\nSanta Fe, NM 87505", ["Ironwood Family Therapy"], True),
+    ('spoke w/ pt rosemary "rosie" dunleavy re: missed appt', ["rosemary", "rosie", "dunleavy"], True),
     # a first name from the name list, with no tagger at all
     ("She argued with Dariusz about rent.", ["Dariusz"], False),
     # intersections in lower case and with a name particle
@@ -112,6 +115,8 @@ KEEP = [
     # a job after its label is no identifier; a word in capitals between two places joins nothing
     ("Occupation: Merchandiser, retail. She works as a Bookseller in town.", ["Merchandiser", "Bookseller"], True),
     ("AMBER MOVED FROM UZBEKISTAN TO RAALTE IN 2025.", [" TO "], True),
+    # a generic service over a street is no letterhead
+    ("Dear Sir,\n\nOutpatient Services\n560 Ferris Street", ["Outpatient Services"], True),
     # a listed first name after an article names a thing
     ("She reread the Dariusz letters from the archive.", ["Dariusz"], False),
 ]
