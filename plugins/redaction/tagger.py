@@ -20,7 +20,7 @@ from typing import Any
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
 from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
-from plugins.redaction.textutil import sentences, tokenize
+from plugins.redaction.textutil import clause_span, sentences, tokenize
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
 TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
           "LOCATION": "LOC", "ORG": "ORG"}
+_PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CONTRACTION_RE = re.compile(r"['’](?:s|re|ve|ll|d|m|t)\b", re.IGNORECASE)
@@ -123,7 +124,33 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                 continue
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
-    return out
+    return _without_lower_people(text, out)
+
+
+def _without_lower_people(text: str, spans: list[Span]) -> list[Span]:
+    """In a sentence whose writer capitalises the names ("Met with peer recovery coach Lorenzo
+    Begay"), a one-word person in lower case is a word ("peer", "verbalized"), unless it is a
+    listed first name."""
+    capitalised = [s for s in spans if s.category in _PEOPLE and text[s.start].isupper() and
+                   not _opening(text, s.start)]
+    if not capitalised:
+        return spans
+
+    def word(span: Span) -> bool:
+        value = text[span.start : span.end]
+        if span.category not in _PEOPLE or not value.isalpha() or not value.islower() or value in first_names() or \
+                value in _PARTICLES or len(value) < 3:
+            return False
+        start, end = clause_span(text, span.start)
+        return any(start <= other.start < end for other in capitalised)
+
+    return [s for s in spans if not word(s)]
+
+
+def _opening(text: str, start: int) -> bool:
+    """Does a sentence or line start at ``start`` (where every word is capitalised)?"""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"'("
 
 
 # A job title's place: "Occupation: Merchandiser", "works as a Contractor" (the job is no identifier).
@@ -188,11 +215,13 @@ def _cased_clauses(text: str, toks: list[tuple[int, int]]) -> list[bool]:
     flags: list[bool] = []
     clause: list[int] = []
     for i, (start, end) in enumerate(toks + [(len(text), len(text))]):
-        boundary = i == len(toks) or text[start:end] in (".", "!", "?") or \
+        decimal = text[start:end] == "." and 0 < i < len(toks) - 1 and text[toks[i - 1][0]].isdigit() and \
+            text[toks[i + 1][0]].isdigit() and toks[i - 1][1] == start and toks[i + 1][0] == end  # "0.9"
+        boundary = i == len(toks) or (text[start:end] in (".", "!", "?") and not decimal) or \
             (i > 0 and "\n" in text[toks[i - 1][1] : start])
         if boundary and clause:
             words = [toks[j] for j in clause if text[toks[j][0]].isalpha()]
-            flags += [any(text[s].isupper() for s, _ in words)] * len(clause)
+            flags += [any(any(c.isupper() for c in text[s:e]) for s, e in words)] * len(clause)  # "qHS" too
             clause = []
         if i < len(toks):
             clause.append(i)

@@ -77,6 +77,12 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def clause(text: str, pos: int) -> str:
     """The clause around ``pos``: the text between the . ! ? or line breaks on either side."""
+    start, end = clause_span(text, pos)
+    return text[start:end]
+
+
+def clause_span(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause around ``pos``."""
     start = max(text.rfind(mark, 0, pos) for mark in ".!?\n") + 1
     ends = [i for i in (text.find(mark, pos) for mark in ".!?\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    return start, min(ends, default=len(text))

@@ -45,6 +45,8 @@ CLINICAL_ONLY = [
     "Beck Depression Inventory-II (BDI-II) and WASI-II given; 60 min psychotherapy (CPT 90837).",
     "She is a nurse. Practices Buddhism; attends temple on Saturdays and the Tuesday meeting.",
     "Injection given on the first Monday of each month; Tuesday/Thursday gym class.",
+    # a decimal ends no sentence; "qHS" shows the writer uses capitals
+    "Lithium level 0.9 on day 8; olanzapine 10 mg qHS added for agitation and later tapered to 5 mg.",
 ]
 
 
@@ -99,6 +101,9 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # typed in lower case: a greeting, a relation, a sign-off; "my mom will call" names nobody
     ("hi ines sorry so late. my sister faith said to ask. my mom will call\n-dawn",
      ["ines", "faith", "dawn"], ["will call"]),
+    # where the writer capitalises names, a lower-case word the model took for a person is a word
+    ("Patient verbalized understanding; Mirlande present. Met with peer recovery coach Lorenzo Begay.",
+     ["Mirlande", "Lorenzo Begay"], ["verbalized", "peer recovery"]),
     # institutions by their trade word; a credential is no town
     ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
      ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
