@@ -18,7 +18,11 @@ second author; and (e) ``bench/data/documents_dev.jsonl``: 40 whole documents of
 (intakes, discharge summaries, SOAP notes, letters with letterheads and signature blocks,
 portal messages, transcripts, school and court letters, family notes) by a third author. Rules
 were corrected against (d) and (e), so they are development sets, not held-out ones; states
-alone are non-PHI in their labels (Safe Harbor), while the product hides them. Tokens are ``\\w+`` runs. Per gold category:
+alone are non-PHI in their labels (Safe Harbor), while the product hides them; and (f)
+``bench/data/heldout_clinical.jsonl``: 80 texts (65 with identifiers, 15 without; short and
+long, many settings and cultures) by a fourth author, measured once unseen (94.70 % token
+recall, 85.66 % precision, 2.68 % non-PHI redacted, 8/15 clean texts unchanged at e74ca30)
+and corrected against afterwards. Tokens are ``\\w+`` runs. Per gold category:
 token recall (PHI tokens fully hidden) and entity fully-hidden rate. Overall: precision
 (redacted tokens that are PHI), the share of non-PHI characters redacted, and whole-pipeline
 tokens per second (whitespace tokens, one process, tagger included, model load excluded).
@@ -44,6 +48,7 @@ PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2
 CLINICAL = Path(__file__).parent / "data" / "clinical.jsonl"
 CLINICAL_DEV = Path(__file__).parent / "data" / "clinical_dev.jsonl"
 DOCUMENTS_DEV = Path(__file__).parent / "data" / "documents_dev.jsonl"
+HELDOUT_CLINICAL = Path(__file__).parent / "data" / "heldout_clinical.jsonl"
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
     "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID",
@@ -237,6 +242,11 @@ def main() -> None:
         misses["documents-dev"] = []
         report(f"(e) whole clinical documents by a third author (development set): {len(docs)}",
                run(docs, tagger, misses["documents-dev"]))
+    if HELDOUT_CLINICAL.is_file():
+        docs = clinical_docs(HELDOUT_CLINICAL)
+        misses["clinical-f"] = []
+        report(f"(f) clinical texts by a fourth author (measured unseen once, then a development set): {len(docs)}",
+               run(docs, tagger, misses["clinical-f"]))
     if args.misses:
         args.misses.write_text("".join(f"{corpus} {line}\n" for corpus, lines in misses.items() for line in lines),
                                encoding="utf-8")

@@ -18,6 +18,7 @@ from plugins.redaction.words import (
     lexicon,
     lower_words,
     plain_word,
+    service_words,
     word_names,
 )
 
@@ -27,7 +28,8 @@ _ID_WORDS = (
     r"driver'?s\s+licen[cs]e|dl|npi|dea|medicaid(?:\s+id)?|medicare(?:\s+id)?|insurance\s+id|"
     r"patient\s+id|client\s+id|pubpid|pid|id|case(?:\s+number)?|claim(?:\s+number)?|ssn|"
     r"social\s+security(?:\s+number)?|passport(?:\s+number)?|plate|vin|record\s+number|"
-    r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?"
+    r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?|"
+    r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -53,6 +55,7 @@ GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank
 LOWER_RELATION_RE = re.compile(
     rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )
+LOWER_TITLE_RE = re.compile(rf"\b(?:mr|mrs|ms|miss|dr|coach)\.?[ \t]+{_LOWER_NAME}\b")
 LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]+{_LOWER_NAME}\b")
 SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
@@ -121,18 +124,21 @@ _TRADE_WORDS = (
     "Dental", "Outfitters", "Services", "Hospital", "Clinic", "Center", "Centre", "University", "College",
     "Academy", "Institute", "Practice", "Church", "Hotel", "General", "Memorial", "Gardens", "Manor",
     "Psychiatry", "Psychology", "Pediatrics", "Regional", "Pavilion", "Living", "Nursing", "Rehabilitation",
-    "Rehab", "Hospice", "Counseling", "Health", "School", "District", "Court", "Assembly", "Ministries",
+    "Rehab", "Hospice", "Counseling", "Health", "Elementary", "Program", "Therapy", "Drug", "Drugs", "School", "District", "Court", "Assembly", "Ministries",
     "Tabernacle", "Temple", "Mosque", "Synagogue", "Parish", "Cathedral", "Shelter", "Textiles", "Freight",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
 # sentence typed in capitals, "THE BILL FROM THE HOSPITAL" names nothing.
 HEADING_ORG_RE = re.compile(
-    r"(?m)^[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) + r"))[ \t]*$"
+    r"(?m)(?:^|,)[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) +
+    r"))[ \t]*(?:$|,)"
 )
 TRADE_NAME_RE = re.compile(
-    rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,3}}[ \t]+{_TRADE})\b"
+    rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,4}}[ \t]+{_TRADE})\b"
 )
+# A parish named for a title of Mary or a saint ("Our Lady of the Harbor", "Holy Family Parish").
+PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3})")
 _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
                         "emergency", "human", "customer", "client", "family", "youth", "student", "health",
@@ -147,13 +153,25 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "graduate", "nursing", "law", "business", "unified", "consolidated", "women's", "men's",
                         "children's", "veterans", "global", "occupational", "population", "oral", "sexual",
                         "reproductive", "holistic", "integrative", "integrated", "homeless", "domestic", "violence",
-                        "emergency", "food", "animal", "hindu", "buddhist", "jewish", "catholic"))
+                        "emergency", "food", "animal", "hindu", "buddhist", "jewish", "catholic", "eating",
+                        "disorder", "disorders", "intensive", "outpatient", "partial", "hospitalization",
+                        "residential", "early", "psychosis", "individualized", "education", "dialectical",
+                        "behavior", "cognitive", "processing", "exposure", "prolonged", "interpersonal",
+                        "acceptance", "commitment", "emotion", "focused", "emotionally", "schema", "narrative",
+                        "solution", "brief", "strategic", "structural", "play", "art", "music", "speech",
+                        "physical", "couples", "marital", "trauma", "trauma-focused", "parent-child",
+                        "interaction", "motivational", "enhancement", "compassion", "mindfulness", "based",
+                        "mentalization", "psychodynamic", "supportive", "systems", "light", "electroconvulsive",
+                        "prescription", "generic", "illicit", "street", "&", "and", "of", "for", "after-school",
+                        "assertive", "wraparound", "respite", "summer", "camp", "medication", "methadone",
+                        "opioid", "suboxone", "needle", "exchange", "harm", "reduction"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
-    r"\b(?:on|at|off|near|along|onto|from|of|in|to)[ \t]+(?:the[ \t]+)?(?P<v>(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"\b(?i:on|at|off|near|along|onto|from|of|in|to)[ \t]+(?:(?i:the|a)[ \t]+)?"
+    r"(?P<v>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))[ \t]+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Court|Ct|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|"
-    r"Trail|Trl|Pike|Crescent|Cres|Alley)\b\.?)"
+    r"Trail|Trl|Pike|Crescent|Cres|Alley|Drive|STREET|AVENUE|ROAD|BOULEVARD|LANE|DRIVE|HIGHWAY)\b\.?)"
 )
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
@@ -173,8 +191,7 @@ COUNTY_RE = re.compile(r"\b(?P<v>(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:County|Parish|
 def context_spans(text: str) -> list[Span]:
     """Ids, names and places recognised by their context words."""
     out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
-    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in COUNTY_RE.finditer(text)
-            if fold(m.group("v").split()[0]) not in NOT_NAMES and fold(m.group("v").split()[0]) not in stop_words()]
+    out += [span for m in COUNTY_RE.finditer(text) if (span := _county(text, m))]
     out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
             if fold(m.group("v").split()[0]) not in NOT_NAMES]
@@ -184,19 +201,21 @@ def context_spans(text: str) -> list[Span]:
            if sum(c.isdigit() for c in m.group("v")) >= 2]
     out += [Span(*m.span("v"), "LOCATION", _city_state_layer(m.group("v"))) for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES
-            and m.group("v").split()[0].strip(",").lower() not in abbreviations()]  # "LCSW, CA" is no town
+            and m.group("v").split()[0].strip(",").lower() not in abbreviations()  # "LCSW, CA" is no town
+            and not _JOB_TITLE_RE.search(m.group("v"))]
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
     out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) for span in _org_span(text, m)]
+    out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
     out += [Span(*m.span("v"), _role(m), "pattern")
-            for pattern in (GREETING_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, SIGN_OFF_RE)
+            for pattern in (GREETING_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, LOWER_TITLE_RE, SIGN_OFF_RE)
             for m in pattern.finditer(text) if _lower_name(m.group("v"))
             and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES)]
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
@@ -206,6 +225,19 @@ def context_spans(text: str) -> list[Span]:
 
 
 _MODAL_NAMES = frozenset(("will", "may", "can", "mark", "bill", "sue", "pat", "rob", "don", "drew", "chase", "grant"))
+
+
+_JOB_TITLE_RE = re.compile(r"(?i)\b(?:licensed|certified|board|psychologist|counselor|therapist|physician|nurse|"
+                           r"worker|practitioner|psychiatrist|director|coordinator|manager)\b")
+
+
+def _county(text: str, match: re.Match[str]) -> Span | None:
+    """"Contacted Leslie County" -> "Leslie County": from the first word that names something."""
+    start, end = match.span("v")
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and (fold(words[0].group()) in NOT_NAMES or fold(words[0].group()) in stop_words()):
+        words.pop(0)
+    return Span(start + words[0].start(), end, "LOCATION", "pattern") if len(words) > 1 else None
 
 
 def _lower_name(word: str) -> bool:
@@ -228,8 +260,9 @@ def _bracketed_name(value: str) -> bool:
 def _unlabelled(value: str, speaker: bool = False) -> bool:
     """A speaker or addressee that is a name: no role label ("Therapist:") or ordinary word
     ("Plan:"); a speaker also no dictionary word at all ("Interventions:", "Mood:")."""
-    words = [fold(w) for w in value.split()]
-    if any(w in _ROLE_LABELS or w in stop_words() or w in NOT_NAMES or plain_word(w) for w in words):
+    words = [fold(w) for w in re.split(r"[\s-]+", value) if w]
+    if any(w in _ROLE_LABELS or w in stop_words() or w in NOT_NAMES or plain_word(w) or w in service_words()
+           for w in words):
         return False
     return not (speaker and (any(w in lexicon() for w in words) or (value.isupper() and len(value) <= 4)))
 
@@ -290,7 +323,8 @@ def _trade_name(value: str) -> bool:
 def _plain(word: str, first: bool = False) -> bool:
     """A word that ends a name: a pronoun or verb, or an all-caps ordinary word."""
     low = re.sub(r"['’]s$", "", word.lower()).strip("'’.")
-    return low in NOT_NAMES or (word.isupper() and (low in common_words() or low in stop_words()))
+    return low in NOT_NAMES or (word.isupper() and (low in common_words() or low in stop_words() or
+                                                    low in abbreviations()))
 
 
 def _role(match: re.Match[str]) -> str:

@@ -30,7 +30,8 @@ _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|th
               r"the\s+weekend\s+of")
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
 _ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|"
-            r"shifts?|clinics?|sessions?|schedule|routine|physical|/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
+            r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|"
+            r"/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
     rf"|\d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}}){_TIME}"
@@ -71,7 +72,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May)\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|by|before|after|from|through)\s+"
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through)\s+"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?!and\b|at\b|or\b|of\b)[a-z])")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
 )

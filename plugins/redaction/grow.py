@@ -80,6 +80,7 @@ _ORG_WORDS = (
     "Stores", "Market", "Supermarket", "Gym", "Fitness", "Law", "Firm", "Office", "Department",
     "Council", "Society", "Club", "Network", "Networks", "Communications", "Ratings", "Family",
     "Care", "Home", "Homes", "Living", "Senior", "Daycare", "Preschool", "Kindergarten", "Practice", "AG", "GmbH",
+    "Rehab", "Rehabilitation", "Nursing", "Psychiatry", "Wellness", "Recovery", "Services", "Surgical",
     "KG", "KGaA", "OHG", "SE", "mbH", "SA", "S.A.", "SAS", "SARL", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "A/S", "Oy",
     "SpA", "S.p.A.", "Srl", "Pty", "Plc", "PLC", "Sons", "Brothers", "Bros", "Bros.", "Fils", "Cie",
 )
@@ -242,6 +243,8 @@ def _grown(text: str, span: Span) -> Span:
         else:
             end = _with_name_parts(text, end)
             start = _with_given_name(text, start)
+    if category in _PLACE:
+        start = _with_city_word(text, start, end)
     if category in _PLACE | {"ORG"}:
         official = _official_name(text, start, end)
         if official != (start, end):
@@ -263,6 +266,17 @@ _OFFICIAL_BEFORE_RE = re.compile(
     r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
 )
 _BRACKETED_AFTER_RE = re.compile(r"[ \t]+\((?P<v>[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*(?:[ \t]+[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*)?)\)")
+
+
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
+
+
+def _with_city_word(text: str, start: int, end: int) -> int:
+    """The word before a place that makes a listed town with it ("North Miami", "Fort Wayne")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 16), start)
+    if before and f"{before.group(1)} {text[start:end]}" in cities():
+        return before.start(1)
+    return start
 
 
 def _official_name(text: str, start: int, end: int) -> tuple[int, int]:

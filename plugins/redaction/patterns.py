@@ -118,8 +118,14 @@ def _not_a_code(match: re.Match[str]) -> bool:
 
 
 def _ok_long_id(match: re.Match[str]) -> bool:
-    """Six digits or more, and not written as a phone number ("330-555-0187" is a PHONE)."""
-    return len(_digits(match.group())) >= 6 and not _PHONE_SHAPE_RE.fullmatch(match.group())
+    """Six digits or more, not written as a phone number ("330-555-0187" is a PHONE), not a
+    range of years or clock times ("2004-2012", "0700-1900") and no quantity ("150-200 ml")."""
+    value = match.group()
+    pair = re.fullmatch(r"(\d{4})-(\d{4})", value)
+    if pair and (all(p[:2] in ("19", "20") for p in pair.groups()) or all(int(p) <= 2400 for p in pair.groups())):
+        return False
+    quantity = re.fullmatch(r"[\d-]+", value) and re.match(r"\s*(?:mg|mcg|ml|g|kg|lbs?|units?|%)\b", match.string[match.end():])
+    return len(_digits(value)) >= 6 and not _PHONE_SHAPE_RE.fullmatch(value) and not quantity
 
 
 _LABEL_AFTER_RE = re.compile(r"-([A-Za-z]{3,})$")

@@ -26,6 +26,7 @@ from plugins.redaction.words import (
     HOLIDAY_RE,
     abbreviations,
     clause_has_lower,
+    demonyms,
     drugs,
     eponym,
     first_names,
@@ -165,6 +166,8 @@ _LABEL_START_RE = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 # An instrument or scale ("WASI-II", "Inventory-II", "BDI-II"), a licence line ("North Carolina
 # License"), a disease word in Title Case ("Hepatitis", "Nephropathy").
 _INSTRUMENT_RE = re.compile(r"\b[A-Za-z]+-(?:II|III|IV|R|SF|TR)\b|\b(?:Inventory|Scale|Questionnaire|Checklist)\b")
+# A dose or a clock time inside an "entity" ("10mg qhs", "Agitation 5-8pm", "3pm CT").
+_DOSE_OR_TIME_RE = re.compile(r"(?i)\d\s*(?:mg|mcg|ml|meq|units?|am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _CODE_RE = re.compile(r"\b(?:CPT|HCPCS|ICD-?(?:9|10)(?:-CM)?|DSM-?5(?:-TR)?|LOINC|SNOMED|NDC)\b")  # billing and code systems
 _LICENCE_END_RE = re.compile(r"(?i).*\b(?:licen[cs]e[ds]?|certification|certified|board)$")
 _DISEASE_SHAPE_RE = re.compile(r"[A-Z][a-z]+(?:itis|osis|emia|aemia|pathy|ectomy|otomy|plasty|scopy|algia|ism|iasis)")
@@ -175,7 +178,7 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
     generic service or unit ("Outpatient Services", "GERIATRIC PSYCHIATRY UNIT")."""
     value = text[start:end]
     if _INSTRUMENT_RE.search(value) or _LICENCE_END_RE.fullmatch(value) or _DISEASE_SHAPE_RE.fullmatch(value) or \
-            _CODE_RE.search(value):
+            _CODE_RE.search(value) or _DOSE_OR_TIME_RE.search(value):
         return True
     words = [w.lower() for w in re.findall(r"[^\s,|/()]+", value)]
     if words and all(w in service_words() or w in abbreviations() for w in words):
@@ -215,7 +218,7 @@ def _cased_clauses(text: str, toks: list[tuple[int, int]]) -> list[bool]:
     flags: list[bool] = []
     clause: list[int] = []
     for i, (start, end) in enumerate(toks + [(len(text), len(text))]):
-        decimal = text[start:end] == "." and 0 < i < len(toks) - 1 and text[toks[i - 1][0]].isdigit() and \
+        decimal = text[start:end] == "." and 0 < i < len(toks) - 1 and text[toks[i - 1][1] - 1].isdigit() and \
             text[toks[i + 1][0]].isdigit() and toks[i - 1][1] == start and toks[i + 1][0] == end  # "0.9"
         boundary = i == len(toks) or (text[start:end] in (".", "!", "?") and not decimal) or \
             (i > 0 and "\n" in text[toks[i - 1][1] : start])
@@ -357,7 +360,7 @@ def _role_word(text: str, tok: tuple[int, int], person: bool = True) -> bool:
 
 
 _ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|pt|pts|patient|"
-                      rf"client|prescriber|provider|psychiatry|psychology|therapy)s?")
+                      rf"client|prescriber|provider|psychiatry|psychology|therapy|parent|teacher)s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:
@@ -404,12 +407,13 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
     in Title Case, never a name), a name ending in what it names ("Columbia protocol"), or a
     person made only of dictionary words ("Salesperson"), unless a surname follows it
     (``surname_next``, the text after it: "Jonah Whitcombe")."""
-    if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()) or _DOSE_RE.search(value):
+    if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()) or _DOSE_RE.search(value) or \
+            value.strip().strip("'’").lower() in demonyms():  # "Q'eqchi'", "K'iche'"
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
-    if all(plain_word(w) for w in words):
+    if all(plain_word(w) or w in _CONNECTORS for w in words):
         return True
     raw = _WORD_RE.findall(value)
     if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
@@ -421,6 +425,7 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
         not (surname_next and _SURNAME_NEXT_RE.match(surname_next))
 
 
+_CONNECTORS = frozenset(("and", "or", "of", "the", "with", "for"))
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
                              "them", "is", "are", "was", "were", "to", "not", "if", "because", "when", "why"))
 # A dose or measurement inside an "entity" ("citalopram 40 mg", "10 mg", "mcg/kg"): clinical content.

@@ -47,6 +47,11 @@ CLINICAL_ONLY = [
     "Injection given on the first Monday of each month; Tuesday/Thursday gym class.",
     # a decimal ends no sentence; "qHS" shows the writer uses capitals
     "Lithium level 0.9 on day 8; olanzapine 10 mg qHS added for agitation and later tapered to 5 mg.",
+    # doses and clock times, ranges of years and shifts, all-caps mental-status words, languages
+    "Current meds: donepezil 10mg qhs, memantine 10mg BID. Agitation 5-8pm. Drinks 150-200 ml most nights.",
+    "NURSING SHIFT NOTE (0700-1900). USMC 2004-2012. MSE: DISHEVELED, GRANDIOSE AND PERSECUTORY DELUSIONS.",
+    "Her first language is Q'eqchi', with some Spanish; he is a Diné Army veteran and a K'iche' speaker.",
+    "Follow-up: case manager to call. Perinatal: EPDS 17. Referred by PCP for A1c 10.2; CCAPS elevated.",
 ]
 
 
@@ -104,6 +109,19 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # where the writer capitalises names, a lower-case word the model took for a person is a word
     ("Patient verbalized understanding; Mirlande present. Met with peer recovery coach Lorenzo Begay.",
      ["Mirlande", "Lorenzo Begay"], ["verbalized", "peer recovery"]),
+    # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
+    ("Contacted Leslie County 911. Last4: 6621. back in Chinle til the 20th. my counselor is mr dahl",
+     ["Leslie County", "6621", "the 20th", "dahl"], ["Contacted", "my counselor"]),
+    # a street named without a number (ordinal, capitals), a parish, a nursing home, an all-caps hospital
+    ("She attends Our Lady of the Harbor on NE 2nd Ave; works at Maple Hollow Nursing & Rehab. "
+     "FOUND ON A LAKE SHORE DRIVE OVERPASS. REQUESTING: DR. HANNAH FROST, ED ATTENDING, MERCY LAKESIDE HOSPITAL",
+     ["Our Lady of the Harbor", "NE 2nd Ave", "Maple Hollow Nursing & Rehab", "LAKE SHORE DRIVE",
+      "MERCY LAKESIDE HOSPITAL"], ["She attends"]),
+    # programs and practices by their trade word, generic ones stay; a town with its word before it
+    ("Our team at the Garden Path Eating Disorder Program and Peachtree Bridges Family Therapy; "
+     "refer to the Intensive Outpatient Program. Site: Lakou Wellness Center, North Miami",
+     ["Garden Path Eating Disorder Program", "Peachtree Bridges Family Therapy", "North Miami"],
+     ["Intensive Outpatient Program"]),
     # institutions by their trade word; a credential is no town
     ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
      ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
