@@ -189,10 +189,10 @@ def _first_names(text: str, spans: list[Span]) -> list[Span]:
 
 # Where a town is named: after a word that places someone ("moved to Denver", "born in Kharkiv").
 _CITY_RE = re.compile(
-    r"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Oo]utside(?:\s+of)?|[Aa]round|[Tt]owards?|[Ii]nto|[Vv]isit(?:ed|ing|s)?|"
-    r"[Ll]eft|[Ll]eaving|[Mm]oved|[Rr]elocated|[Ll]ives|[Ll]ived|[Bb]orn|[Rr]aised|[Bb]ased|[Ss]tayed|[Ss]taying|"
-    r"[Bb]ack\s+to|[Hh]ome\s+to|[Vv]ia)[ \t]+"
-    r"(?P<v>[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|-)(?:[A-ZÀ-Þ][\w'’.]*|de|la|del|du|des|le|au|aux|sur|am|an|upon|on|en))*)"
+    r"\b(?i:in|from|to|near|outside(?:\s+of)?|around|towards?|into|visit(?:ed|ing|s)?|at|by|of|for|"
+    r"left|leaving|moved|relocated|lives|lived|born|raised|based|stayed|staying|back\s+to|home\s+to|via)[ \t]+"
+    r"(?P<v>(?!(?i:in|by|at|of|for|to|from|near)\b)"
+    r"[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|-)(?:[A-ZÀ-Þ][\w'’.]*|de|la|del|du|des|le|au|aux|sur|am|an|upon|on|en))*)"
 )
 
 
@@ -208,8 +208,10 @@ def _cities(text: str, spans: list[Span]) -> list[Span]:
         words = list(re.finditer(r"[^ \t-]+", match.group("v")))
         for n in range(min(len(words), 4), 0, -1):
             end = start + words[n - 1].end()
-            if text[start:end].rstrip(".") in cities():
-                out.append(Span(start, start + len(text[start:end].rstrip(".")), "LOCATION", "gazetteer"))
+            name = text[start:end].rstrip(".")
+            if name in cities() or (name.isupper() and len(name) > 3 and name.title() in cities() and
+                                    not clause_has_lower(text, start)):  # "BROUGHT IN BY CHICAGO PD"
+                out.append(Span(start, start + len(name), "LOCATION", "gazetteer"))
                 break
     return out
 

@@ -23,7 +23,7 @@ _EPONYM_NEXT_RE = re.compile(
     r"encephalopathy|anomaly|formula|equation|rule|protocol|guidelines?|system|model|method|approach|"
     r"therapy|diet|regimen|technique|position|incision|catheter|curve|chart|ratio|hierarchy|stages?|theory|"
     r"principle|law|effect|paradox|pyramid|ladder|cycle|wheel|window|triangle|needs|attachment|forms?|"
-    r"rating|assessment|screen|screener|checklist|tool|survey|body|bodies|dementia|horsemen)\b"
+    r"rating|assessment|screen|screener|checklist|tool|survey|body|bodies|dementia|horsemen|level|levels|trough)\b"
     r"|(?:['’]s?)?[ \t]+[a-z]+(?:itis|osis|emia|pathy|oma|algia|plasia|trophy)\b"
     r"|['’]s[ \t]+Day\b"  # a holiday: "Valentine's Day", "Mother's Day"
 )
