@@ -52,6 +52,7 @@ CLINICAL_ONLY = [
     "NURSING SHIFT NOTE (0700-1900). USMC 2004-2012. MSE: DISHEVELED, GRANDIOSE AND PERSECUTORY DELUSIONS.",
     "Her first language is Q'eqchi', with some Spanish; he is a Diné Army veteran and a K'iche' speaker.",
     "Follow-up: case manager to call. Perinatal: EPDS 17. Referred by PCP for A1c 10.2; CCAPS elevated.",
+    "Labs: Li level 0.8 mEq/L (12-hr trough), TSH 4.9, Cr 0.9.",
 ]
 
 
@@ -109,6 +110,8 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # where the writer capitalises names, a lower-case word the model took for a person is a word
     ("Patient verbalized understanding; Mirlande present. Met with peer recovery coach Lorenzo Begay.",
      ["Mirlande", "Lorenzo Begay"], ["verbalized", "peer recovery"]),
+    # a town in a note typed in capitals
+    ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
     ("Contacted Leslie County 911. Last4: 6621. back in Chinle til the 20th. my counselor is mr dahl",
      ["Leslie County", "6621", "the 20th", "dahl"], ["Contacted", "my counselor"]),
