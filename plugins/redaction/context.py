@@ -13,6 +13,7 @@ from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
     abbreviations,
+    demonyms,
     eponym,
     first_names,
     lexicon,
@@ -33,7 +34,8 @@ _ID_WORDS = (
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
-    rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*(?:is|was|of|:|#|=|-)?\s*(?P<v>{_ID_VALUE})"
+    rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*"
+    rf"(?:is|was|of|:|#|=|-|ends?(?:\s+(?:in|with))?|ending(?:\s+(?:in|with))?)?\s*(?P<v>{_ID_VALUE})"
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
@@ -52,6 +54,8 @@ RELATION_RE = re.compile(
 # faith"), or signing a message on a line of its own ("-dawn"); judged by the word itself.
 _LOWER_NAME = r"(?P<v>[a-zà-ÿ][a-zà-ÿ'’-]{1,20})"
 GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank\s+you),?[ \t]+{_LOWER_NAME}\b")
+# Who writes ("hey its hunter again", "hi its hope (hope ...)"): the name before a pause.
+SELF_NAMED_RE = re.compile(rf"(?i)\b(?:it'?s|its|this\s+is|i'?m)[ \t]+{_LOWER_NAME}\b(?=[ \t]*(?:[,.!(]|again\b|here\b|$))")
 LOWER_RELATION_RE = re.compile(
     rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )
@@ -105,7 +109,8 @@ COMPANY_RE = re.compile(
 # "Acme is a staffing agency"): one to five capitalised words.
 _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et)[ \t]+){_ORG_WORD}){{0,4}})"
 EMPLOYER_RE = re.compile(
-    rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering)"
+    rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering|"
+    rf"co-?workers?|boss|supervisor|manager|shift\s+changes|laid\s+(?:him|her|them|me)\s+off\s+from|fired\s+from)"
     rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
     rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\())[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
 )
@@ -126,6 +131,8 @@ _TRADE_WORDS = (
     "Psychiatry", "Psychology", "Pediatrics", "Regional", "Pavilion", "Living", "Nursing", "Rehabilitation",
     "Rehab", "Hospice", "Counseling", "Health", "Elementary", "Program", "Therapy", "Drug", "Drugs", "School", "District", "Court", "Assembly", "Ministries",
     "Tabernacle", "Temple", "Mosque", "Synagogue", "Parish", "Cathedral", "Shelter", "Textiles", "Freight",
+    "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
+    "Middle", "Produce", "Storage", "Fabricators", "Manufacturing",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -138,7 +145,8 @@ TRADE_NAME_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,4}}[ \t]+{_TRADE})\b"
 )
 # A parish named for a title of Mary or a saint ("Our Lady of the Harbor", "Holy Family Parish").
-PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3})")
+PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+                       r"|(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s(?![ \t]+Day\b))")
 _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
                         "emergency", "human", "customer", "client", "family", "youth", "student", "health",
@@ -164,14 +172,19 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "mentalization", "psychodynamic", "supportive", "systems", "light", "electroconvulsive",
                         "prescription", "generic", "illicit", "street", "&", "and", "of", "for", "after-school",
                         "assertive", "wraparound", "respite", "summer", "camp", "medication", "methadone",
-                        "opioid", "suboxone", "needle", "exchange", "harm", "reduction"))
+                        "opioid", "suboxone", "needle", "exchange", "harm", "reduction", "open", "white", "full",
+                        "big", "tiny", "guest", "halfway", "sober", "begin", "began", "start", "started", "continue",
+                        "continued", "complete", "completed", "recommend", "recommended", "refer", "referred",
+                        "try", "trial", "consider", "discussed", "about", "cold", "all-time", "cognitive-behavioral",
+                        "in", "at", "on", "to", "from"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
     r"\b(?i:on|at|off|near|along|onto|from|of|in|to)[ \t]+(?:(?i:the|a)[ \t]+)?"
     r"(?P<v>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))[ \t]+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Court|Ct|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|"
-    r"Trail|Trl|Pike|Crescent|Cres|Alley|Drive|STREET|AVENUE|ROAD|BOULEVARD|LANE|DRIVE|HIGHWAY)\b\.?)"
+    r"Trail|Trl|Pike|Crescent|Cres|Alley|Drive|STREET|AVENUE|ROAD|BOULEVARD|LANE|DRIVE|HIGHWAY|"
+    r"st|street|ave|avenue|rd|road|blvd|lane|drive)\b\.?)"
 )
 STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
@@ -215,7 +228,7 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
     out += [Span(*m.span("v"), _role(m), "pattern")
-            for pattern in (GREETING_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, LOWER_TITLE_RE, SIGN_OFF_RE)
+            for pattern in (GREETING_RE, SELF_NAMED_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, LOWER_TITLE_RE, SIGN_OFF_RE)
             for m in pattern.finditer(text) if _lower_name(m.group("v"))
             and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES)]
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
@@ -323,8 +336,8 @@ def _trade_name(value: str) -> bool:
 def _plain(word: str, first: bool = False) -> bool:
     """A word that ends a name: a pronoun or verb, or an all-caps ordinary word."""
     low = re.sub(r"['’]s$", "", word.lower()).strip("'’.")
-    return low in NOT_NAMES or (word.isupper() and (low in common_words() or low in stop_words() or
-                                                    low in abbreviations()))
+    return low in NOT_NAMES or (first and low in demonyms()) or \
+        (word.isupper() and (low in common_words() or low in stop_words() or low in abbreviations()))
 
 
 def _role(match: re.Match[str]) -> str:

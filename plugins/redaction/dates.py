@@ -44,8 +44,11 @@ _NAMED = (
     rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
-_SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?)\W*\S*\W*$")
+_SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
+                               r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
 # "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
+# ratings out of ten near words that rate ("drop from 7/10 to 4/10", "rated helpful (7/10)")
+_RATING_NEAR_RE = re.compile(r"(?i)\b(?:rat(?:ed|es|ing)|helpful|distress|drop(?:ped)?|average|scale|\d{1,2}/10\s+to\s+\d)")
 _RATING_CONTEXT_RE = re.compile(
     r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|"
     r"energy|motivation|confidence|anger)\s*(?:at|of|is|was|=|:|-)?\s*$"
@@ -66,13 +69,16 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Fridays", "Friday prayers", "Sunday school")
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
     ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<![/-])\b(?P<v>{_WEEKDAY})(?!s)\b"
-                           rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month)")),
+                           rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month|"
+                           rf"(?:\s+[\w-]+){{0,2}}\s+(?:group|meeting|class|club|brunch|dinner|lunch|breakfast|ritual|"
+                           rf"person|practice|game|nights|mornings)s?\b|\s+and\s+{_WEEKDAY})")),
     ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
                            rf"the\s+\d{{1,2}}(?:st|nd|rd|th)\b)")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
-        rf"from|through)\s+(?P<v>{_MONTH_FULL}|May)\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through)\s+"
+        rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
+        rf"november|december))\b")),
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due)\s+"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?!and\b|at\b|or\b|of\b)[a-z])")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
 )
@@ -93,5 +99,7 @@ def _looks_like_score(text: str, match: re.Match[str]) -> bool:
     """"14/27" after "PHQ-9" is a score, not a date."""
     if _SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()):
         return True
-    return match.group().endswith("/10") and bool(_RATING_CONTEXT_RE.search(text, max(0, match.start() - 25),
-                                                                            match.start()))
+    if not match.group().endswith("/10"):
+        return False
+    return bool(_RATING_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()) or
+                _RATING_NEAR_RE.search(text, max(0, match.start() - 40), min(len(text), match.end() + 12)))

@@ -117,7 +117,7 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
-    grown = merge(grown + _address_gaps(text, grown), text)
+    grown = merge(grown + _address_gaps(text, grown) + _org_of_place(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
 
@@ -247,6 +247,8 @@ def _grown(text: str, span: Span) -> Span:
             start = _with_given_name(text, start)
     if category in _PLACE:
         start = _with_city_word(text, start, end)
+        suffix = _PLACE_SUFFIX_RE.match(text, end)
+        end = suffix.end() if suffix else end  # "Washington Heights"
     if category in _PLACE | {"ORG"}:
         official = _official_name(text, start, end)
         if official != (start, end):
@@ -270,6 +272,8 @@ _OFFICIAL_BEFORE_RE = re.compile(
 _BRACKETED_AFTER_RE = re.compile(r"[ \t]+\((?P<v>[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*(?:[ \t]+[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*)?)\)")
 
 
+_PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Village|City|Valley|Harbor|Harbour|"
+                              r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 
 
@@ -386,6 +390,9 @@ _GIVEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ]+)[ \t]+$")
 def _with_given_name(text: str, start: int) -> int:
     """A given name that is also a word, right before a found surname ("faith okonkwo",
     "Patience Okoro", "to will farrow-tate"), written in the case of the surname."""
+    initial = re.search(r"(?<![\w.])[A-Z]\.[ \t]*$", text[max(0, start - 4) : start])
+    if initial and text[start : start + 1].isupper():
+        return start - len(text[max(0, start - 4) : start]) + initial.start()  # "R. Castañeda"
     before = _GIVEN_BEFORE_RE.search(text, max(0, start - 24), start)
     if not before:
         return start
@@ -451,7 +458,10 @@ def _ages_after_people(text: str, spans: list[Span]) -> list[Span]:
 
 def _nickname(word: str) -> bool:
     low = word.lower()
-    worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ry|er)$", low)
+    if "-" in low and (low.split("-")[0] in demonyms() or plain_word(low.split("-")[-1])):
+        return False  # "(Persian-speaking)", "(Spanish-only)"
+    worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ry|er|ist)$", low) or \
+        low.endswith(("ist", "ian", "ologist"))
     return not (plain_word(low) or worded or low in _BLOCK_LABELS or low in _DETERMINERS or
                 re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", low))
 
@@ -464,6 +474,17 @@ def _name_like(word: str, strict: bool = True) -> bool:
 
 
 _TOGETHER_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?![ \t]+[A-Z])")
+
+
+def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
+    """An institution "of" a place ("District Court of Washoe County", "University of Denver"):
+    one name."""
+    out = []
+    for left, right in itertools.pairwise(spans):
+        if left.category == "ORG" and right.category in _PLACE and re.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?",
+                                                                                text[left.end : right.start]):
+            out.append(Span(left.start, right.end, "ORG", left.layer))
+    return out
 
 
 def _address_gaps(text: str, spans: list[Span]) -> list[Span]:

@@ -96,8 +96,11 @@ def _ok_grouped_phone(match: re.Match[str]) -> bool:
 
 
 def _ok_spelled(match: re.Match[str]) -> bool:
+    """Seven or more digits said one by one: in words ("six one four..."), or as single digits
+    joined by hyphens or commas as a voicemail transcript writes them ("2-1-0, 5-5-5, 0-1-9-8")."""
     words = re.findall(_DIGIT_WORD, match.group(), re.IGNORECASE)
-    return len(words) >= 7 and sum(not w.isdigit() for w in words) >= 3
+    said = re.fullmatch(r"\d(?:\s*[-,]\s*\d){9}", match.group().strip())
+    return len(words) >= 7 and (sum(not w.isdigit() for w in words) >= 3 or bool(said))
 
 
 def _ok_card(match: re.Match[str]) -> bool:
@@ -109,12 +112,13 @@ def _not_quantity(match: re.Match[str]) -> bool:
     return not QUANTITY_RE.match(match.string, match.end())
 
 
-_CODE_BEFORE_RE = re.compile(r"(?i)\b(?:cpt|hcpcs|code|codes|billing)\s*(?:code)?\s*#?:?\s*$")
+_CODE_BEFORE_RE = re.compile(r"(?i)\b(?:cpt|hcpcs|code|codes|billing|modifier\s+on)\s*(?:codes?)?\s*#?:?\s*"
+                             r"(?:\d{5}(?:-\w+)?\s*,\s*)*$")
 
 
 def _not_a_code(match: re.Match[str]) -> bool:
     """Five digits after "CPT" are a procedure code, not a ZIP ("CPT 90837")."""
-    return not _CODE_BEFORE_RE.search(match.string, max(0, match.start() - 20), match.start())
+    return not _CODE_BEFORE_RE.search(match.string, max(0, match.start() - 40), match.start())
 
 
 def _ok_long_id(match: re.Match[str]) -> bool:
@@ -144,7 +148,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w-])"), _ok_card),
     ("PHONE", re.compile(
         r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
-        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
+        r"(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
     ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\w|-\d)"), _ok_grouped_phone),
     ("PHONE", re.compile(r"(?<![\w/.-])(?<!\d,)\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"),
      _ok_grouped_phone),
@@ -177,7 +181,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
                        r"(?:ninetieth|hundredth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)(?=\s+birthday))"),
      lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
     # "her grandmother, 91, moved ...": an age set off by commas after a word
-    ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
+    ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?:now\s+|aged?\s+)?(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
     # "she is 90 and lives alone", "(she's 97!)": a person's age said with a pronoun
     ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|who|mom|dad|grandma|grandpa)(?:['’]s|\s+is|\s+was|\s+turned|"
                        r"\s+turns|\s+will\s+be)\s+(?:now\s+)?(?P<v>9\d|1[01]\d)\b"

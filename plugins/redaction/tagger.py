@@ -181,7 +181,7 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
             _CODE_RE.search(value) or _DOSE_OR_TIME_RE.search(value):
         return True
     words = [w.lower() for w in re.findall(r"[^\s,|/()]+", value)]
-    if words and all(w in service_words() or w in abbreviations() for w in words):
+    if words and all(w in service_words() or w in abbreviations() or re.fullmatch(r"\d{1,3}[mf]", w) for w in words):
         return True
     if text[end : end + 1] == ":" and _LABEL_START_RE.search(text, max(0, start - 6), start):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
@@ -274,6 +274,10 @@ def _loose(text: str, tok: tuple[int, int], cased: bool) -> bool:
 
 
 _DIRECTIONS = frozenset(("northern", "southern", "eastern", "western"))  # "Southern Tunisia": the region word
+_PLAN_VERB_RE = re.compile(
+    r"[ \t]+(?:discuss|continue|follow|call|monitor|review|consider|start|begin|plan|return|schedule|see|meet|send|"
+    r"fax|check|reassess|repeat|titrate|increase|decrease|hold|refer|coordinate|contact|provide|complete|attend|"
+    r"update|obtain|request|arrange|re-?evaluate|reassess|notify|follow-up|f/u)\b")
 _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", "must", "did", "does", "do"))
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
 
@@ -337,6 +341,8 @@ def _modal(text: str, start: int, end: int) -> bool:
     opening = not before or before[-1] in ".!?:;\n\"'("
     if opening and len(words) == 1 and words[0].islower() and re.match(r"[ \t]+[a-z]{2,}", text[end : end + 12]):
         return True
+    if opening and len(words) == 1 and _PLAN_VERB_RE.match(text, end):  # "Will discuss switching ..."
+        return True
     return opening and (len(words) > 1 and words[1].lower() in ("i", "you", "we", "they")
                         or bool(_MODAL_NEXT_RE.match(text, end)))
 
@@ -360,7 +366,8 @@ def _role_word(text: str, tok: tuple[int, int], person: bool = True) -> bool:
 
 
 _ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|pt|pts|patient|"
-                      rf"client|prescriber|provider|psychiatry|psychology|therapy|parent|teacher)s?")
+                      rf"client|prescriber|provider|psychiatry|psychology|therapy|parent|teacher|interpreter|evaluator|reviewer|"
+                      rf"facilitator|advocate|navigator|specialist|coordinator|liaison)s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:
@@ -408,7 +415,8 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
     person made only of dictionary words ("Salesperson"), unless a surname follows it
     (``surname_next``, the text after it: "Jonah Whitcombe")."""
     if _ROMAN_RE.fullmatch(value.strip()) or HOLIDAY_RE.fullmatch(value.strip()) or _DOSE_RE.search(value) or \
-            value.strip().strip("'’").lower() in demonyms():  # "Q'eqchi'", "K'iche'"
+            value.strip().strip("'’").lower() in demonyms() or plain_word(value.strip().lower()) or \
+            _COMPOUND_RE.fullmatch(value.strip()):  # "Q'eqchi'", "Medi-Cal", "Irish-born"
         return True
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
@@ -425,7 +433,9 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
         not (surname_next and _SURNAME_NEXT_RE.match(surname_next))
 
 
-_CONNECTORS = frozenset(("and", "or", "of", "the", "with", "for"))
+# "Irish-born", "Persian-speaking", "Gottman-informed": a description, not a name
+_COMPOUND_RE = re.compile(r"[A-Z][\w'’]+-(?:born|speaking|raised|american|based|informed|style|led|focused|language)")
+_CONNECTORS = frozenset(("and", "or", "of", "the", "with", "for", "via", "re"))
 _FUNCTION_WORDS = frozenset(("but", "me", "you", "my", "your", "we", "us", "our", "him", "his", "she", "he", "they",
                              "them", "is", "are", "was", "were", "to", "not", "if", "because", "when", "why"))
 # A dose or measurement inside an "entity" ("citalopram 40 mg", "10 mg", "mcg/kg"): clinical content.

@@ -53,6 +53,9 @@ CLINICAL_ONLY = [
     "Her first language is Q'eqchi', with some Spanish; he is a Diné Army veteran and a K'iche' speaker.",
     "Follow-up: case manager to call. Perinatal: EPDS 17. Referred by PCP for A1c 10.2; CCAPS elevated.",
     "Labs: Li level 0.8 mEq/L (12-hr trough), TSH 4.9, Cr 0.9.",
+    # routine weekdays, ratings out of ten, a score in brackets, codes after a code word, plan verbs
+    "Attends AA Tuesday and Saturday nights and her Saturday running group; distress dropped from 7/10 to 4/10.",
+    "MDQ positive (9/13). Claim denied for missing modifier on 90837; TMS (CPT 90867, 90868). Will discuss lithium.",
 ]
 
 
@@ -110,6 +113,22 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # where the writer capitalises names, a lower-case word the model took for a person is a word
     ("Patient verbalized understanding; Mirlande present. Met with peer recovery coach Lorenzo Begay.",
      ["Mirlande", "Lorenzo Begay"], ["verbalized", "peer recovery"]),
+    # a writer naming themself in lower case, an initial before a surname, a phone with its extension
+    ("hey its hunter again. Client signature: R. Castañeda. Reach me at (614) 555-0125, ext 312.",
+     ["hunter", "R. Castañeda", "(614) 555-0125, ext 312"], ["hey its"]),
+    # an age after "now", an id after "ends", digits said one by one, a court of a county, a neighbourhood
+    ("Her mother, now 96, is stable. Claim number ends 9072. Call 2-1-0, 5-5-5, 0-1-9-8. "
+     "District Court of Washoe County. Home visit at 91 Wadsworth Ave, Apt 5F, Washington Heights.",
+     ["96", "9072", "2-1-0, 5-5-5, 0-1-9-8", "District Court of Washoe County", "Washington Heights"],
+     ["Her mother"]),
+    # employers by what is said of them, named housing, a saint's church, a street in lower case
+    ("Shift changes at Sun Valley Produce; applied to Mesa Verde Senior & Family Apartments; NA meeting at "
+     "St. Brendan's; he lives on Juniper st near me",
+     ["Sun Valley Produce", "Mesa Verde Senior & Family Apartments", "St. Brendan's", "Juniper st"],
+     ["Shift changes"]),
+    # descriptions in brackets and compounds stay; a payer stays
+    ("HPI: 93-year-old widowed Irish-born woman; Dr. Farahani (Persian-speaking) covered. Insurance: Medi-Cal.",
+     ["93", "Farahani"], ["Irish-born", "(Persian-speaking)", "Medi-Cal"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
