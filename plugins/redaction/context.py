@@ -62,6 +62,15 @@ LOWER_RELATION_RE = re.compile(
 LOWER_TITLE_RE = re.compile(rf"\b(?:mr|mrs|ms|miss|dr|coach)\.?[ \t]+{_LOWER_NAME}\b")
 LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]+{_LOWER_NAME}\b")
 SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
+# A form or header label with the person after it ("Client: Pa Nhia Lor", "Participant: ...",
+# "Attending: ..."): the label says a person's name follows.
+LABELLED_NAME_RE = re.compile(
+    rf"(?m)^[ \t>*-]*(?P<t>(?i:client|patient|pt|participant|member|resident|student|child|youth|veteran|caller|"
+    rf"parent|spouse|partner|clinician|therapist|provider|prescriber|evaluator|interpreter|peer\s+specialist|"
+    rf"case\s+manager|attending|referring(?:\s+provider)?|requesting|pcp|psychiatrist|counselor|advocate|"
+    rf"clients|participants|attendees|present)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
+    rf"(?=[ \t]*(?:$|[|,(;/])|[ \t]+['\"“‘]|[ \t]{{2,}}|[ \t]+(?:DOB|MRN|and|&)\b)"
+)  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
                       rf"said|says|asked|asks|replied|replies|answered|whispered|shouted|wrote|explains|explained))"
                       rf"\s+{_FULL}")
@@ -176,7 +185,7 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "big", "tiny", "guest", "halfway", "sober", "begin", "began", "start", "started", "continue",
                         "continued", "complete", "completed", "recommend", "recommended", "refer", "referred",
                         "try", "trial", "consider", "discussed", "about", "cold", "all-time", "cognitive-behavioral",
-                        "in", "at", "on", "to", "from"))
+                        "in", "at", "on", "to", "from", "employee", "assistance", "member", "patient", "family-based"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -225,6 +234,8 @@ def context_spans(text: str) -> list[Span]:
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
+    out += [span for m in LABELLED_NAME_RE.finditer(text) if _field_name(m.group("v"))
+            for span in _name_span(text, m)]
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
     out += [Span(*m.span("v"), _role(m), "pattern")
@@ -242,6 +253,13 @@ _MODAL_NAMES = frozenset(("will", "may", "can", "mark", "bill", "sue", "pat", "r
 
 _JOB_TITLE_RE = re.compile(r"(?i)\b(?:licensed|certified|board|psychologist|counselor|therapist|physician|nurse|"
                            r"worker|practitioner|psychiatrist|director|coordinator|manager)\b")
+
+
+def _field_name(value: str) -> bool:
+    """A name filling a form field: one word must be no dictionary word ("Client: Yeah, ...")."""
+    words = value.split()
+    low = fold(words[0]).strip(",.'’")
+    return len(words) > 1 or low in first_names() or not (low in lexicon() or low in stop_words())
 
 
 def _county(text: str, match: re.Match[str]) -> Span | None:
@@ -283,7 +301,8 @@ def _unlabelled(value: str, speaker: bool = False) -> bool:
 def _name_span(text: str, match: re.Match[str]) -> list[Span]:
     start, end = match.span("v")
     words = list(re.finditer(r"\S+", text[start:end]))
-    if not words or _plain(words[0].group(), first=True):
+    if not words or _plain(words[0].group(), first=True) or _ROLE_WORD_RE.fullmatch(words[0].group().strip(",.")) or \
+            all(fold(w.group().strip(",.")) in service_words() for w in words):  # "Employee Assistance Program"
         return []
     keep = [words[0]]
     for word in words[1:]:  # a name ends at a possessive, a plain word or an abbreviation ("Kevin's ADHD")
@@ -292,6 +311,9 @@ def _name_span(text: str, match: re.Match[str]) -> list[Span]:
             break
         keep.append(word)
     return [Span(start, start + keep[-1].end(), _role(match), "pattern")]
+
+
+_ROLE_WORD_RE = re.compile(rf"(?i)(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|patient|client)s?")
 
 
 def _company_span(text: str, match: re.Match[str]) -> list[Span]:
@@ -342,7 +364,9 @@ def _plain(word: str, first: bool = False) -> bool:
 
 def _role(match: re.Match[str]) -> str:
     groups = match.groupdict()
-    if groups.get("t") and re.fullmatch(CLINICIAN_WORDS, groups["t"], re.IGNORECASE):
+    if groups.get("t") and (re.fullmatch(CLINICIAN_WORDS, groups["t"], re.IGNORECASE) or
+                            groups["t"].lower() in ("clinician", "provider", "prescriber", "attending", "pcp",
+                                                    "psychiatrist", "counselor", "referring", "referring provider")):
         return "CLINICIAN"
     if groups.get("r") and re.fullmatch(RELATIVE_WORDS, groups["r"], re.IGNORECASE):
         return "RELATIVE"

@@ -114,7 +114,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                 out.append(Span(start, end, "LOCATION", "model"))
                 continue
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
-                    (tag == "PER" and _opening_word(text, start, end)) or \
+                    (tag == "PER" and _opening_word(text, start, end)) or _opening_preposition(text, start, end) or \
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
                     _label_or_instrument(text, start, end) or \
                     eponym(text, end) or \
@@ -187,6 +187,13 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
         return all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
     return False
+
+
+def _opening_preposition(text: str, start: int, end: int) -> bool:
+    """"Per your request", "Per charge nurse", "Re: the letter": a preposition opening a line."""
+    before = text[:start].rstrip(" \t")
+    opening = not before or before[-1] in ".!?:;\n\"'("
+    return opening and text[start:end].lower() in ("per", "via", "re", "regarding", "attn")
 
 
 def _opening_word(text: str, start: int, end: int) -> bool:

@@ -129,6 +129,10 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # descriptions in brackets and compounds stay; a payer stays
     ("HPI: 93-year-old widowed Irish-born woman; Dr. Farahani (Persian-speaking) covered. Insurance: Medi-Cal.",
      ["93", "Farahani"], ["Irish-born", "(Persian-speaking)", "Medi-Cal"]),
+    # a name filling a labelled field; a transcript's speaker labels and a relation in a field stay
+    ("PROGRESS NOTE\nClient: Pa Nhia Lor\nParticipant: Rosalind 'Roz' Achterberg\nPresent: Mother, patient\n"
+     "Therapist: Would you like to start?\nClient: Better. Five hours.\nMr. Haile,\nPer your request",
+     ["Pa Nhia Lor", "Rosalind", "Haile"], ["Present: Mother", "Would you", "Better. Five", "Per your"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
