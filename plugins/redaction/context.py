@@ -32,9 +32,9 @@ _ID_WORDS = (
     r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?|"
     r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?"
 )
-_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
+_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#.]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
-    rf"(?i)\b(?:{_ID_WORDS})\s*(?:number|num|no\.?|#|id)?\s*"
+    rf"(?i)(?<![/\w])(?:{_ID_WORDS}|patient\s*(?=#))\s*(?:number|num|no\.?|#|id)?\s*"
     rf"(?:is|was|of|:|#|=|-|ends?(?:\s+(?:in|with))?|ending(?:\s+(?:in|with))?)?\s*(?P<v>{_ID_VALUE})"
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -119,7 +119,8 @@ COMPANY_RE = re.compile(
 _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et)[ \t]+){_ORG_WORD}){{0,4}})"
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering|"
-    rf"co-?workers?|boss|supervisor|manager|shift\s+changes|laid\s+(?:him|her|them|me)\s+off\s+from|fired\s+from)"
+    rf"co-?workers?|boss|supervisor|manager|shift\s+changes|laid\s+(?:him|her|them|me)\s+off\s+from|fired\s+from|"
+    rf"retired\s+from|retiring\s+from|quit)"
     rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
     rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\())[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
 )
@@ -141,7 +142,8 @@ _TRADE_WORDS = (
     "Rehab", "Hospice", "Counseling", "Health", "Elementary", "Program", "Therapy", "Drug", "Drugs", "School", "District", "Court", "Assembly", "Ministries",
     "Tabernacle", "Temple", "Mosque", "Synagogue", "Parish", "Cathedral", "Shelter", "Textiles", "Freight",
     "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
-    "Middle", "Produce", "Storage", "Fabricators", "Manufacturing",
+    "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
+    "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -220,7 +222,7 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
             if 7 <= sum(c.isdigit() for c in m.group("v")) <= 15]
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
-           if sum(c.isdigit() for c in m.group("v")) >= 2]
+            if sum(c.isdigit() for c in m.group("v")) >= 2 and not re.match(r"\d+-?(?:year|yo\b|y/o)", m.group("v"))]
     out += [Span(*m.span("v"), "LOCATION", _city_state_layer(m.group("v"))) for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES
             and m.group("v").split()[0].strip(",").lower() not in abbreviations()  # "LCSW, CA" is no town

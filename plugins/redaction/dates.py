@@ -44,11 +44,13 @@ _NAMED = (
     rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
+_DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4/1 mg" is a dose
 _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
                                r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
 # "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
 # ratings out of ten near words that rate ("drop from 7/10 to 4/10", "rated helpful (7/10)")
-_RATING_NEAR_RE = re.compile(r"(?i)\b(?:rat(?:ed|es|ing)|helpful|distress|drop(?:ped)?|average|scale|\d{1,2}/10\s+to\s+\d)")
+_RATING_NEAR_RE = re.compile(r"(?i)\b(?:rat(?:ed|es|ing)|helpful|distress|drop(?:ped)?|average|scale|reassessed|"
+                             r"\d{1,2}/10\s+to\s+\d)")
 _RATING_CONTEXT_RE = re.compile(
     r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|"
     r"energy|motivation|confidence|anger)\s*(?:at|of|is|was|=|:|-)?\s*$"
@@ -79,7 +81,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
     ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due)\s+"
-                           r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?!and\b|at\b|or\b|of\b)[a-z])")),
+                           r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
+                           r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
+                           r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"
+                           r"ave|avenue|century|degree|level|step|period|quarter|semester|opinion|try|shift)s?\b)")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
 )
 
@@ -89,7 +94,7 @@ def date_matches(text: str) -> list[tuple[int, int]]:
     found = []
     for kind, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            if kind in ("partial", "numeric") and _looks_like_score(text, match):
+            if kind in ("partial", "numeric") and (_looks_like_score(text, match) or _DOSE_AFTER_RE.match(text, match.end())):
                 continue
             found.append(match.span("v") if "v" in pattern.groupindex else match.span())
     return found

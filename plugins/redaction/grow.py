@@ -410,12 +410,12 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         match = _NICKNAME_RE.match(text, span.end) if span.category in _PEOPLE else None
-        if match and match.group("n") and _nickname(match.group("n")):
+        if match and match.group("n") and _nickname(match.group("n"), quoted=bool(match.group("qo"))):
             out.append(Span(*match.span("n"), span.category, span.layer))
         given = _quoted_between(text, span, spans)
         if given:
             out.append(given)  # rosemary "rosie" dunleavy: the given name before a quoted nickname
-        if match and match.group("q") and (match.group("s") or _nickname(match.group("q"))):
+        if match and match.group("q") and (match.group("s") or _nickname(match.group("q"), quoted=True)):
             # Ezekiel "Zeke" Hollister: the quoted nickname and the surname after it
             out.append(Span(*match.span("q"), span.category, span.layer))
             if match.group("s"):
@@ -437,7 +437,7 @@ def _quoted_between(text: str, span: Span, spans: list[Span]) -> Span | None:
 
 _GIVEN_BEFORE_QUOTE_RE = re.compile(r"(?<![\w'’-])(?P<g>[^\W\d_][\w'’-]{1,20})[ \t]+[\"“‘']$")
 _NICKNAME_RE = re.compile(
-    r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*['\"‘“]?"
+    r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*(?P<qo>['\"‘“])?"
     r"(?P<n>[^\W\d_][\w'’-]{1,20})['\"’”]?[ \t]*\)"
     r"|[ \t]+[\"“‘](?P<q>[^\W\d_][\w'’-]{1,20})[\"”’](?:[ \t]+(?P<s>[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?))?"
 )
@@ -456,8 +456,10 @@ def _ages_after_people(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _nickname(word: str) -> bool:
+def _nickname(word: str, quoted: bool = False) -> bool:
     low = word.lower()
+    if quoted:  # a word in quotes after a name is what they are called ("Doc", "Bird")
+        return not (low in demonyms() or low in abbreviations() or low in _DETERMINERS)
     if "-" in low and (low.split("-")[0] in demonyms() or plain_word(low.split("-")[-1])):
         return False  # "(Persian-speaking)", "(Spanish-only)"
     worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ry|er|ist)$", low) or \

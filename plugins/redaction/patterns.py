@@ -113,7 +113,7 @@ def _not_quantity(match: re.Match[str]) -> bool:
 
 
 _CODE_BEFORE_RE = re.compile(r"(?i)\b(?:cpt|hcpcs|code|codes|billing|modifier\s+on)\s*(?:codes?)?\s*#?:?\s*"
-                             r"(?:\d{5}(?:-\w+)?\s*,\s*)*$")
+                             r"(?:\d{5}(?:-\w+)?\s*,\s*)*$|\bGCS\s*\d*\s*\(?$")
 
 
 def _not_a_code(match: re.Match[str]) -> bool:
@@ -125,6 +125,9 @@ def _ok_long_id(match: re.Match[str]) -> bool:
     """Six digits or more, not written as a phone number ("330-555-0187" is a PHONE), not a
     range of years or clock times ("2004-2012", "0700-1900") and no quantity ("150-200 ml")."""
     value = match.group()
+    span = re.fullmatch(r"(\d{2,4})s?-(\d{2,4})s?", value)
+    if span and (value.count("s") or int(span.group(1)) < int(span.group(2)) <= 2 * int(span.group(1))):
+        return False  # a range: "130s-140s", "105-115"
     pair = re.fullmatch(r"(\d{4})-(\d{4})", value)
     if pair and (all(p[:2] in ("19", "20") for p in pair.groups()) or all(int(p) <= 2400 for p in pair.groups())):
         return False
@@ -165,7 +168,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), _not_a_code),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
-    ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), None),
+    ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), _not_a_code),
     ("LOCATION", ADDRESS_RE, None),
     ("LOCATION", STREET_NUMBER_LAST_RE, None),
     ("LOCATION", STREET_NUMBER_FIRST_RE, None),
@@ -174,6 +177,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
+    # an age fused with the sex ("100F", "94yo F"), not a temperature ("T 99F")
+    ("AGE", re.compile(r"(?<![\w.])(?<!T )(?<!temp )(?P<v>9\d|1[01]\d)(?=(?:\s*(?:yo|y/o))?\s*[MF]\b)(?![\d.])"),
+     lambda m: not re.search(r"(?i)(?:fever|temp\w*|above|over|of|>|t)\s*$", m.string[max(0, m.start() - 14) : m.start()])),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
     # an age over 89 in words ("her ninetieth birthday", "ninety-two years old")
     ("AGE", re.compile(r"(?i)\b(?P<v>(?:ninety|one\s+hundred|a\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|"

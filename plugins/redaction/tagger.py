@@ -114,6 +114,10 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                 out.append(Span(start, end, "LOCATION", "model"))
                 continue
             if _ordinary(text[start:end], tag, _next_name(text, end)) or _modal(text, start, end) or \
+                    (" " not in text[start:end] and end - start >= 8 and _MEDICAL_SHAPE_RE.fullmatch(text[start:end])
+                     and text[start:end].lower() not in first_names()) or \
+                    (" " not in text[start:end] and tag != "PER" and _opening_word(text, start, end) and
+                     text[start:end].lower() in stop_words()) or \
                     (tag == "PER" and _opening_word(text, start, end)) or _opening_preposition(text, start, end) or \
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
                     _label_or_instrument(text, start, end) or \
@@ -165,9 +169,14 @@ _JOB_BEFORE_RE = re.compile(
 _LABEL_START_RE = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 # An instrument or scale ("WASI-II", "Inventory-II", "BDI-II"), a licence line ("North Carolina
 # License"), a disease word in Title Case ("Hepatitis", "Nephropathy").
-_INSTRUMENT_RE = re.compile(r"\b[A-Za-z]+-(?:II|III|IV|R|SF|TR)\b|\b(?:Inventory|Scale|Questionnaire|Checklist)\b")
+_INSTRUMENT_RE = re.compile(r"\b[A-Za-z]+-(?:II|III|IV|R|SF|TR|Ar)\b|\b(?:Inventory|Scale|Questionnaire|Checklist)\b|"
+                            r"\bChild-Pugh\b|\bHunt\b.*\bHess\b|\bKernig\b|\bBrudzinski\b|\bBabinski\b")
 # A dose or a clock time inside an "entity" ("10mg qhs", "Agitation 5-8pm", "3pm CT").
-_DOSE_OR_TIME_RE = re.compile(r"(?i)\d\s*(?:mg|mcg|ml|meq|units?|am|pm|a\.m\.|p\.m\.)(?![a-z])")
+_DOSE_OR_TIME_RE = re.compile(r"(?i)\d\s*(?:mg|mcg|ml|meq|units?|u|iu|cm|mm|mph|min|mins|hrs?|bpm|kg|lbs?|am|pm|"
+                              r"a\.m\.|p\.m\.)(?![a-z])")
+_ADDRESS_OR_FIRM_RE = re.compile(
+    r"(?i)\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way|blvd|boulevard|place|pl|terrace|circle|"
+    r"highway|hwy|route|apt|suite|unit|box|inc|llc|ltd|corp|co|gmbh|plc|group|partners)\b")
 _CODE_RE = re.compile(r"\b(?:CPT|HCPCS|ICD-?(?:9|10)(?:-CM)?|DSM-?5(?:-TR)?|LOINC|SNOMED|NDC)\b")  # billing and code systems
 _LICENCE_END_RE = re.compile(r"(?i).*\b(?:licen[cs]e[ds]?|certification|certified|board)$")
 _DISEASE_SHAPE_RE = re.compile(r"[A-Z][a-z]+(?:itis|osis|emia|aemia|pathy|ectomy|otomy|plasty|scopy|algia|ism|iasis)")
@@ -183,6 +192,11 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
     words = [w.lower() for w in re.findall(r"[^\s,|/()]+", value)]
     if words and all(w in service_words() or w in abbreviations() or re.fullmatch(r"\d{1,3}[mf]", w) for w in words):
         return True
+    if any(c.isdigit() for c in value) and not _ADDRESS_OR_FIRM_RE.search(text, start, min(len(text), end + 14)):
+        # "Platelets 245", "3 cm", "HCTZ 25": numbers among ordinary words, no street or company word
+        alpha = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
+        if all(w in lexicon() or w in lower_words() or plain_word(w) for w in alpha):
+            return True
     if text[end : end + 1] == ":" and _LABEL_START_RE.search(text, max(0, start - 6), start):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
         return all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
@@ -309,6 +323,18 @@ def _dictionary_lower(value: str) -> bool:
 # word shaped like these in a sentence that uses capitals is a word, not a name.
 _WORD_END_RE = re.compile(r"[a-z-]{3,}(?:ing|ness|ment|tion|sion|ity|ency|ancy|ism|ful|less|able|ible|ous|ive|ize|"
                           r"ise|ship|hood)s?")
+
+
+# Greek and Latin shapes of medical words ("substernal", "diaphoretic", "hyperglycemia",
+# "bibasilar"): a single word with one of these prefixes and endings names no one.
+_MEDICAL_SHAPE_RE = re.compile(
+    r"(?i)(?:hyper|hypo|brady|tachy|dys|peri|sub|intra|inter|trans|poly|hemi|pseudo|neuro|cardi|gastr|hepat|nephr|"
+    r"pulmon|oste|myo|derm|hema|hemo|angi|arthr|bronch|cephal|enter|lapar|pneum|thorac|thromb|trache|bi|anti|"
+    r"post|dia|endo|epi|extra|infra|supra|retro|ortho|psych|schizo|somat|uro|cyst|cholecyst|append|lymph|"
+    r"leuk|erythr|mening|encephal|ureth|vas|ven|hyster|mast)[a-z-]{2,}"
+    r"(?:itis|osis|emia|algia|ectomy|otomy|plasty|scopy|pathy|plegia|paresis|rrhea|lysis|megaly|oma|genic|etic|"
+    r"otic|ic|al|ar|ary|ous|ive|ate|ated|ized|ide|pnea|phoria|thymia|tus|ism|esis|asis)"
+)
 
 
 def _medical_lower(value: str) -> bool:

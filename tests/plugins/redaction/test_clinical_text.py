@@ -53,6 +53,11 @@ CLINICAL_ONLY = [
     "Her first language is Q'eqchi', with some Spanish; he is a Diné Army veteran and a K'iche' speaker.",
     "Follow-up: case manager to call. Perinatal: EPDS 17. Referred by PCP for A1c 10.2; CCAPS elevated.",
     "Labs: Li level 0.8 mEq/L (12-hr trough), TSH 4.9, Cr 0.9.",
+    # medical findings and drugs in general hospital notes; ranges, units, scores, temperatures
+    "Substernal pressure x 40 min, diaphoretic. Heparin 4,000 U IV bolus, ticagrelor 180 mg. Platelets 245.",
+    "GCS 13 (E3V4M6). HR 130s-140s, now 105-115. Foley placed. Negative Kernig and Brudzinski signs.",
+    "Buprenorphine-naloxone 4/1 mg SL; pain 6/10, reassessed 3/10. Call for fever above 101 F.",
+    "Perforated appendicitis with a 3 cm phlegmon; ileus resolved. Bibasilar crackles, nuchal rigidity.",
     # routine weekdays, ratings out of ten, a score in brackets, codes after a code word, plan verbs
     "Attends AA Tuesday and Saturday nights and her Saturday running group; distress dropped from 7/10 to 4/10.",
     "MDQ positive (9/13). Claim denied for missing modifier on 90837; TMS (CPT 90867, 90868). Will discuss lithium.",
@@ -133,6 +138,15 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     ("PROGRESS NOTE\nClient: Pa Nhia Lor\nParticipant: Rosalind 'Roz' Achterberg\nPresent: Mother, patient\n"
      "Therapist: Would you like to start?\nClient: Better. Five hours.\nMr. Haile,\nPer your request",
      ["Pa Nhia Lor", "Rosalind", "Haile"], ["Present: Mother", "Would you", "Better. Five", "Per your"]),
+    # an age fused with the sex, an id with a dotted prefix, a patient number, ordinal days before a word
+    ("Rose Abernathy-Kim 100F, DNR. OH License #P.7712; hospice patient #GCH-40912; seen on the 4th for CP; "
+     "started on the 12th along with Wellbutrin",
+     ["100", "P.7712", "GCH-40912", "the 4th", "the 12th"], ["DNR", "for CP"]),
+    # a nickname in quotes and brackets, a church by its trade word, a salon, home care
+    ('peer recovery coach Marcus Tillman ("Doc") to call; attends Greater Zion Fellowship; owner of Lotus Pearl '
+     "Nails; home health via Brightwater Home Care",
+     ["Marcus Tillman", "Doc", "Greater Zion Fellowship", "Lotus Pearl Nails", "Brightwater Home Care"],
+     ["peer recovery coach"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
