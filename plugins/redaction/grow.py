@@ -37,7 +37,13 @@ from pathlib import Path
 
 from hooks.types import Span
 from plugins.redaction.patterns import STREET_SUFFIX
-from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
+from plugins.redaction.roles import (
+    CLINICIAN_WORDS,
+    OTHER_WORDS,
+    PEOPLE,
+    RELATIVE_WORDS,
+    person_role,
+)
 from plugins.redaction.spans import merge
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
@@ -55,7 +61,6 @@ from plugins.redaction.words import (
     word_names,
 )
 
-_PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
 _PLACE = frozenset(("LOCATION", "ZIP"))
 _NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?(\d{1,6}(?:[ -]\d{2,3})?[A-Za-z]?)(?![\w:/]|[.,]\d)")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])(\d{1,6}[A-Za-z]?)[ \t]*,?[ \t]*$")
@@ -238,7 +243,7 @@ def _grown(text: str, span: Span) -> Span:
         tail = _ORG_TAIL_RE.match(text, end)
         if tail and _name_like(tail.group(1)):
             end = tail.end(1)  # "Sp Capital Iq", "Standard And Poors"
-    elif category in _PEOPLE:
+    elif category in PEOPLE:
         company = _with_company_words(text, end)
         if company > end and text[end:company].split()[-1] not in _MODIFIERS and span.layer != "known":
             end, category = company, "ORG"  # "Harborview Auto Repair" is no person
@@ -333,7 +338,7 @@ def _partners(text: str, spans: list[Span]) -> list[Span]:
     their own, so two people keep two placeholders."""
     out = []
     for span in spans:
-        together = _TOGETHER_RE.match(text, span.end) if span.category in _PEOPLE else None
+        together = _TOGETHER_RE.match(text, span.end) if span.category in PEOPLE else None
         if together and _name_like(together.group("name"), strict=False):
             out.append(Span(together.start("name"), together.end("name"), span.category, span.layer))
     return out
@@ -409,7 +414,7 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
     shaped like a state ("estranged", "nonverbal"), a role, a relation or an abbreviation."""
     out = []
     for span in spans:
-        match = _NICKNAME_RE.match(text, span.end) if span.category in _PEOPLE else None
+        match = _NICKNAME_RE.match(text, span.end) if span.category in PEOPLE else None
         if match and match.group("n") and _nickname(match.group("n"), quoted=bool(match.group("qo"))):
             out.append(Span(*match.span("n"), span.category, span.layer))
         given = _quoted_between(text, span, spans)
@@ -425,11 +430,11 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
 
 def _quoted_between(text: str, span: Span, spans: list[Span]) -> Span | None:
     """The word before a quoted nickname that a surname follows: the given name."""
-    if span.category not in _PEOPLE or not text[span.end : span.end + 1] or text[span.end] not in "\"”’'":
+    if span.category not in PEOPLE or not text[span.end : span.end + 1] or text[span.end] not in "\"”’'":
         return None
     given = _GIVEN_BEFORE_QUOTE_RE.search(text, max(0, span.start - 30), span.start)
     after = re.match(r"[\"”’'][ \t]+", text[span.end :])
-    surname = after and any(s.start == span.end + after.end() and s.category in _PEOPLE for s in spans)
+    surname = after and any(s.start == span.end + after.end() and s.category in PEOPLE for s in spans)
     if given and surname and given.group("g").lower() not in _DETERMINERS:
         return Span(*given.span("g"), span.category, span.layer)
     return None
@@ -450,7 +455,7 @@ def _ages_after_people(text: str, spans: list[Span]) -> list[Span]:
     """An age over 89 right after a person's name ("Ông Phúc Vuong (94)", "Ada Byrne, 91")."""
     out = []
     for span in spans:
-        match = _AGE_AFTER_RE.match(text, span.end) if span.category in _PEOPLE else None
+        match = _AGE_AFTER_RE.match(text, span.end) if span.category in PEOPLE else None
         if match:
             out.append(Span(*match.span("a"), "AGE", "pattern"))
     return out
@@ -537,7 +542,7 @@ def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
             continue
         inside = [s for s in spans if s.start < end and start < s.end]
         firm = _FIRM_RE.fullmatch(text, start, end)  # "Marshall, Hernandez and Simpson"
-        if any((s.category in _PEOPLE and not firm) or (s.start <= start and s.end >= end) for s in inside) or \
+        if any((s.category in PEOPLE and not firm) or (s.start <= start and s.end >= end) for s in inside) or \
                 _label_line(text[start:end]):
             continue
         above = [j for j in (i - 1, i - 2) if j >= 0 and _person_line(text, lines[j], spans)]
@@ -564,7 +569,7 @@ def _street_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:
 
 def _person_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:
     start, end = line
-    return end > start and any(s.category in _PEOPLE and s.start <= start and s.end >= end for s in spans)
+    return end > start and any(s.category in PEOPLE and s.start <= start and s.end >= end for s in spans)
 
 
 def _label_line(value: str) -> bool:

@@ -18,7 +18,7 @@ from hooks.types import KnownIdentifiers, Span
 from plugins.redaction import variants
 from plugins.redaction.literal import DigitIndex, PhraseIndex
 from plugins.redaction.names import NameIndex
-from plugins.redaction.textutil import fold
+from plugins.redaction.textutil import fold, opens
 
 _NAME_CATEGORIES = ("PATIENT", "RELATIVE", "CLINICIAN")
 _DIGIT_CATEGORIES = ("ID", "PHONE", "ZIP")
@@ -124,9 +124,7 @@ def _compiled(source: str) -> re.Pattern[str]:
 def _word_use(text: str, start: int, end: int) -> str:
     """"name" (capitalised), "maybe" (lower case: the tagger decides), or "" ("Will you ...",
     "May I ...": a sentence-initial question word, never the name)."""
-    before = text[:start].rstrip()
-    at_start = not before or before[-1] in ".!?:;\n\"'(-"
-    if at_start and _MODAL_RE.match(text, end):
+    if opens(text, start, ".!?:;\"'(-", lines=False) and _MODAL_RE.match(text, end):
         return ""
     word = text[start:end]
     return "maybe" if word.islower() else "name"

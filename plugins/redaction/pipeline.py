@@ -15,6 +15,7 @@ from plugins.redaction.grow import grow
 from plugins.redaction.known import compile_known
 from plugins.redaction.patterns import pattern_spans
 from plugins.redaction.placeholders import Redaction, assign
+from plugins.redaction.roles import PEOPLE
 from plugins.redaction.spans import merge
 from plugins.redaction.tagger import Tagger, default_tagger
 from plugins.redaction.textutil import clause, fold
@@ -22,8 +23,7 @@ from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import lexicon
 
 log = logging.getLogger(__name__)
-_PEOPLE = {"PATIENT", "RELATIVE", "CLINICIAN", "PERSON"}
-_PROPAGATE = _PEOPLE | {"LOCATION", "ORG"}
+_PROPAGATE = PEOPLE | {"LOCATION", "ORG"}
 
 
 def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger | None = None) -> list[Span]:
@@ -43,7 +43,7 @@ def find_spans(text: str, known: KnownIdentifiers | None = None, tagger: Tagger 
 
 def _without_weak(spans: list[Span]) -> list[Span]:
     """"Weak" spans ("Name, MD" read as a city and state) give way to a person found over them."""
-    people = [s for s in spans if s.category in _PEOPLE and s.layer in ("known", "model")]
+    people = [s for s in spans if s.category in PEOPLE and s.layer in ("known", "model")]
     return [s if s.layer != "weak" else Span(s.start, s.end, s.category, "pattern") for s in spans
             if s.layer != "weak" or not any(p.start < s.end and s.start < p.end for p in people)]
 
@@ -52,7 +52,7 @@ def _confirmed(candidates: list[Span], model: list[Span], text: str) -> list[Spa
     """Known name parts that are also words ("robin", "hope"), kept where the tagger sees a
     person, and always in a clause typed without any capitals: there the case of the word
     says nothing, and a charted name must never leave."""
-    people = [s for s in model if s.category in _PEOPLE]
+    people = [s for s in model if s.category in PEOPLE]
     return [c for c in candidates
             if any(p.start < c.end and c.start < p.end for p in people) or _uncased_name(text, c.start)]
 
@@ -97,7 +97,7 @@ def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
         if span.category in _PROPAGATE and len(value) >= 3 and value not in seen:
             seen[value] = (span.category, fold(value) in common_words(), span.layer)
     for span in spans:  # "Ján M. Novák ... everyone calls me Ján": the parts of a found name too
-        if span.category in _PEOPLE and span.layer != "known":
+        if span.category in PEOPLE and span.layer != "known":
             for part in _NAME_PART_RE.findall(text, span.start, span.end):
                 if part not in seen and _distinctive(part):
                     seen[part] = (span.category, True, span.layer)

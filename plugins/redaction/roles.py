@@ -17,6 +17,7 @@ OTHER_WORDS = (
     "teacher|coach|pastor|priest|rabbi|imam|sponsor|caseworker|case worker|lawyer|attorney|"
     "landlord|classmate|employer|counselor|tutor|principal|officer"
 )
+PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))  # the categories that name a person
 CLINICIAN_WORDS = "dr|doc|doctor|therapist|psychiatrist|psychologist|clinician|nurse|np|pcp|prescriber|counselor"
 
 _CLINICIAN_RE = re.compile(rf"(?i:\b(?:{CLINICIAN_WORDS})\.?,?)\s*$")

@@ -19,8 +19,14 @@ from typing import Any
 
 from hooks.types import Span
 from plugins.redaction.inference import predict_tags
-from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
-from plugins.redaction.textutil import clause_span, sentences, tokenize
+from plugins.redaction.roles import (
+    CLINICIAN_WORDS,
+    OTHER_WORDS,
+    PEOPLE,
+    RELATIVE_WORDS,
+    person_role,
+)
+from plugins.redaction.textutil import clause_span, opens, sentences, tokenize
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
@@ -41,7 +47,6 @@ log = logging.getLogger(__name__)
 MODEL_PATH = Path(__file__).parent / "model" / "phi-tagger.pt"
 TAG_OF = {"PATIENT": "PER", "RELATIVE": "PER", "CLINICIAN": "PER", "PERSON": "PER",
           "LOCATION": "LOC", "ORG": "ORG"}
-_PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))
 _CATEGORY_OF_TAG = {"LOC": "LOCATION", "ORG": "ORG"}
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CONTRACTION_RE = re.compile(r"['’](?:s|re|ve|ll|d|m|t)\b", re.IGNORECASE)
@@ -136,14 +141,14 @@ def _without_lower_people(text: str, spans: list[Span]) -> list[Span]:
     """In a sentence whose writer capitalises the names ("Met with peer recovery coach Lorenzo
     Begay"), a one-word person in lower case is a word ("peer", "verbalized"), unless it is a
     listed first name."""
-    capitalised = [s for s in spans if s.category in _PEOPLE and text[s.start].isupper() and
-                   not _opening(text, s.start)]
+    capitalised = [s for s in spans if s.category in PEOPLE and text[s.start].isupper() and
+                   not opens(text, s.start, ".!?\n\"'(")]
     if not capitalised:
         return spans
 
     def word(span: Span) -> bool:
         value = text[span.start : span.end]
-        if span.category not in _PEOPLE or not value.isalpha() or not value.islower() or value in first_names() or \
+        if span.category not in PEOPLE or not value.isalpha() or not value.islower() or value in first_names() or \
                 value in _PARTICLES or len(value) < 3:
             return False
         start, end = clause_span(text, span.start)
@@ -152,10 +157,6 @@ def _without_lower_people(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not word(s)]
 
 
-def _opening(text: str, start: int) -> bool:
-    """Does a sentence or line start at ``start`` (where every word is capitalised)?"""
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?\n\"'("
 
 
 # A job title's place: "Occupation: Merchandiser", "works as a Contractor" (the job is no identifier).
@@ -205,17 +206,14 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
 
 def _opening_preposition(text: str, start: int, end: int) -> bool:
     """"Per your request", "Per charge nurse", "Re: the letter": a preposition opening a line."""
-    before = text[:start].rstrip(" \t")
-    opening = not before or before[-1] in ".!?:;\n\"'("
-    return opening and text[start:end].lower() in ("per", "via", "re", "regarding", "attn")
+    return opens(text, start) and text[start:end].lower() in ("per", "via", "re", "regarding", "attn")
 
 
 def _opening_word(text: str, start: int, end: int) -> bool:
     """One ordinary word opening a sentence ("Police found her", "Young people"): its capital
     says nothing; a first name ("Roxanne is") or one of two people ("Park and Mann") stays a person."""
     value = text[start:end]
-    before = text[:start].rstrip()
-    opening = not before or before[-1] in ".!?:;\n("
+    opening = opens(text, start, ".!?:;(", lines=False)
     low = value.lower()
     return opening and value.isalpha() and low in lower_words() and low not in first_names() and \
         not _SURNAME_NEXT_RE.match(text, end) and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[end : end + 8])
@@ -370,8 +368,7 @@ def _modal(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not words or words[0].lower() not in _MODALS:
         return False
-    before = text[:start].rstrip()
-    opening = not before or before[-1] in ".!?:;\n\"'("
+    opening = opens(text, start, lines=False)
     if opening and len(words) == 1 and words[0].islower() and re.match(r"[ \t]+[a-z]{2,}", text[end : end + 12]):
         return True
     if opening and len(words) == 1 and _PLAN_VERB_RE.match(text, end):  # "Will discuss switching ..."

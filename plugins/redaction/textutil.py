@@ -75,6 +75,13 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(chunk[0][0], chunk[-1][1]) for chunk in chunks]
 
 
+def opens(text: str, pos: int, marks: str = ".!?:;\n\"'(", lines: bool = True) -> bool:
+    """Does a sentence or field start at ``pos`` (after one of ``marks``, or the text's start)?
+    With ``lines``, every line starts one; without, a line break counts only after a mark."""
+    before = text[:pos].rstrip(" \t" if lines else None)
+    return not before or before[-1] in marks
+
+
 def clause(text: str, pos: int) -> str:
     """The clause around ``pos``: the text between the . ! ? or line breaks on either side."""
     start, end = clause_span(text, pos)
