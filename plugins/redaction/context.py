@@ -39,10 +39,12 @@ ID_CONTEXT_RE = re.compile(
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
-_FULL = rf"(?P<v>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{0,2}})"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|la|le|du|bin|ibn|al|el|ten|ter)"
+_FULL = rf"(?P<v>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME}){{0,2}})"
 TITLE_RE = re.compile(
     rf"\b(?P<t>(?i:{CLINICIAN_WORDS}|mr|mrs|ms|mx|miss|prof|professor|judge|officer|pastor|rev|sister|"
-    rf"brother|father|aunt|uncle|coach))(?:(?<=[DdMmSsXxVvFfPpRr])\.[ \t]*|[ \t]+){_FULL}"
+    rf"brother|father|aunt|uncle|coach))(?:(?:(?<=\b[DdMm]r)|(?<=\b[Mm]rs)|(?<=\b[Mm][sx])|(?<=\b[Pp]rof)|(?<=\b[Rr]ev)|"
+    rf"(?<=\b[Nn][Pp])|(?<=\b[Pp][Aa])|(?<=\b[Dd]oc))\.[ \t]*|[ \t]+){_FULL}"
 )  # a period only after an abbreviated title ("Dr.", "Mrs."): "a nurse. Practices ..." ends a sentence
 RELATION_RE = re.compile(
     rf"(?i:\b(?:(?:my|his|her|their|our|your|client'?s|patient'?s|\w+'s)\s+(?:[A-Za-z]{{2,12}}\s+)?"
@@ -65,10 +67,10 @@ SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
 # A form or header label with the person after it ("Client: Pa Nhia Lor", "Participant: ...",
 # "Attending: ..."): the label says a person's name follows.
 LABELLED_NAME_RE = re.compile(
-    rf"(?m)^[ \t>*-]*(?P<t>(?i:client|patient|pt|participant|member|resident|student|child|youth|veteran|caller|"
+    rf"(?m)^[ \t>*-]*(?:\d{{1,2}}[.)][ \t]*)?(?P<t>(?i:client|patient|pt|participant|member|resident|student|child|youth|veteran|caller|"
     rf"parent|spouse|partner|clinician|therapist|provider|prescriber|evaluator|interpreter|peer\s+specialist|"
     rf"case\s+manager|attending|referring(?:\s+provider)?|requesting|pcp|psychiatrist|counselor|advocate|"
-    rf"clients|participants|attendees|present)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
+    rf"clients|participants|attendees|present|partners|people|contacts?|supports?)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
     rf"(?=[ \t]*(?:$|[|,(;/])|[ \t]+['\"“‘]|[ \t]{{2,}}|[ \t]+(?:DOB|MRN|and|&)\b)"
 )  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
@@ -101,8 +103,14 @@ NOT_NAMES = frozenset(
 )
 
 
+# A handle after the platform it is on ("Snapchat (sky.fontaine09)", "insta: @kay_lee").
+HANDLE_RE = re.compile(
+    r"(?i)\b(?:snapchat|snap|instagram|insta|ig|tiktok|twitter|discord|reddit|twitch|facebook|fb|telegram|kik|venmo|"
+    r"cash\s*app|cashapp|roblox|psn|xbox|steam|gamertag)\b[^\n\w]{0,4}(?:handle|name|username|is|:)?[ \t(:]*"
+    r"(?P<v>@?(?=[\w.]*?(?:[\d_]|\.\w))[A-Za-z][\w.]{1,28}\w)"
+)
 ZIP_CONTEXT_RE = re.compile(
-    r"(?i)\b(?:zip|postal|post)(?:\s*code)?\s*(?:is|:|#|=)?\s*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b"
+    r"(?i)\b(?:zip|postal|post(?=\s*code))(?:\s*code)?\s*(?:is|:|#|=)?\s*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b"
 )
 PHONE_CONTEXT_RE = re.compile(
     r"(?i)\b(?:phone|tel(?:ephone)?|mobile|cell(?:phone)?|fax|desk|pager|call\s+(?:me|him|her|them|us)\s+(?:on|at)|"
@@ -144,13 +152,14 @@ _TRADE_WORDS = (
     "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
     "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
+    "Unit", "Management",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
 # sentence typed in capitals, "THE BILL FROM THE HOSPITAL" names nothing.
 HEADING_ORG_RE = re.compile(
     r"(?m)(?:^|,)[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) +
-    r"))[ \t]*(?:$|,)"
+    r"))[ \t]*(?:$|,|[ \t][-–—][ \t])"
 )
 TRADE_NAME_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,4}}[ \t]+{_TRADE})\b"
@@ -187,7 +196,11 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "big", "tiny", "guest", "halfway", "sober", "begin", "began", "start", "started", "continue",
                         "continued", "complete", "completed", "recommend", "recommended", "refer", "referred",
                         "try", "trial", "consider", "discussed", "about", "cold", "all-time", "cognitive-behavioral",
-                        "in", "at", "on", "to", "from", "employee", "assistance", "member", "patient", "family-based"))
+                        "in", "at", "on", "to", "from", "employee", "assistance", "member", "patient", "family-based",
+                        "stabilization", "burn", "cardiac", "coronary", "neonatal", "step-down", "medical-surgical",
+                        "psychiatric", "observation", "labor", "delivery", "surgical", "property", "case", "pain",
+                        "withdrawal", "appeals", "management", "psychiatry", "psychology", "telehealth", "claims",
+                        "billing", "records", "utilization", "review", "quality", "risk", "intake", "admissions"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -217,6 +230,7 @@ def context_spans(text: str) -> list[Span]:
     out = [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_ZIP_RE.finditer(text)]
     out += [span for m in COUNTY_RE.finditer(text) if (span := _county(text, m))]
     out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
+    out += [Span(*m.span("v"), "ID", "pattern") for m in HANDLE_RE.finditer(text)]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
             if fold(m.group("v").split()[0]) not in NOT_NAMES]
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
@@ -236,8 +250,10 @@ def context_spans(text: str) -> list[Span]:
     for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
-    out += [span for m in LABELLED_NAME_RE.finditer(text) if _field_name(m.group("v"))
-            for span in _name_span(text, m)]
+    out += [span for m in LABELLED_NAME_RE.finditer(text)
+            if _field_name(m.group("v")) or (m.group("t").lower() in _LIST_LABELS and
+                                             re.match(r"[ \t]*(?:[;,][ \t]*[A-Z]|\([ \t]*\d)", text[m.end("v") :]))
+            for span in _name_span(text, m)]  # a dictionary word in a list of names: "People: Jonah; Salote"
     out += [Span(*m.span("v"), _role(m), "pattern") for m in RELATION_BRACKET_RE.finditer(text)
             if _bracketed_name(m.group("v"))]
     out += [Span(*m.span("v"), _role(m), "pattern")
@@ -255,6 +271,10 @@ _MODAL_NAMES = frozenset(("will", "may", "can", "mark", "bill", "sue", "pat", "r
 
 _JOB_TITLE_RE = re.compile(r"(?i)\b(?:licensed|certified|board|psychologist|counselor|therapist|physician|nurse|"
                            r"worker|practitioner|psychiatrist|director|coordinator|manager)\b")
+
+
+_LIST_LABELS = frozenset(("people", "contacts", "contact", "supports", "support", "partners", "participants", "clients",
+                          "attendees", "present"))
 
 
 def _field_name(value: str) -> bool:

@@ -45,6 +45,12 @@ _NAMED = (
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
 _DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4/1 mg" is a dose
+# a scale named by its acronym right before ("MoCA 11/30", "MacCAT-CA Understanding 8/16")
+_ACRONYM_BEFORE_RE = re.compile(
+    r"(?i)\b(?:moca|mmse|slums|asrs(?:-v1\.1)?|mdq|audit(?:-c)?|dast(?:-10)?|cage|crafft|epds|bdi(?:-ii)?|bai|ham-?[ad]|"
+    r"ymrs|madrs|ciwa(?:-ar)?|cows|aims|bprs|panss|ede-q|lsas|y-bocs|oci-r|scared|maccat\S*|tomm|wais|wasi|wisc|gds|"
+    r"cdr|cornell|c-ssrs|pcl-5|phq-9|gad-7|sdq|rcads|cdi)(?:\s+[A-Z]?[a-z]+)?(?:\s+part\s+[a-c])?\s*:?\s*$"
+)
 _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
                                r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
 # "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
@@ -80,7 +86,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due)\s+"
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of)\s+"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
                            r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"
@@ -101,8 +107,13 @@ def date_matches(text: str) -> list[tuple[int, int]]:
 
 
 def _looks_like_score(text: str, match: re.Match[str]) -> bool:
-    """"14/27" after "PHQ-9" is a score, not a date."""
-    if _SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()):
+    """"14/27" after "PHQ-9" or a scale's acronym is a score, and so is "6/6 to 3/6", not a date."""
+    if _SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()) or \
+            _ACRONYM_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
+        return True
+    denominator = match.group().rsplit("/", 1)[-1]
+    if re.match(rf"\s+to\s+\d+/{denominator}\b", text[match.end() :]) or \
+            re.search(rf"\d+/{denominator}\s+to\s+$", text[max(0, match.start() - 12) : match.start()]):
         return True
     if not match.group().endswith("/10"):
         return False

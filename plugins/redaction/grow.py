@@ -238,6 +238,8 @@ def _grown(text: str, span: Span) -> Span:
         if given < start:  # "to will farrow-tate": a person the tagger took for a company
             start, category = given, person_role(text, given)
         end = _with_company_words(text, end)
+        named_for = _FOR_WHAT_RE.match(text, end) if _INSTITUTION_END_RE.search(text, start, end) else None
+        end = named_for.end() if named_for else end  # "Brookside Center for Anxiety"
         legal = _LOWER_LEGAL_RE.match(text, end)
         end = legal.end() if legal else end  # "quarnell freight inc."
         tail = _ORG_TAIL_RE.match(text, end)
@@ -264,6 +266,9 @@ def _grown(text: str, span: Span) -> Span:
     return Span(start, end, category, span.layer)
 
 
+_INSTITUTION_END_RE = re.compile(r"\b(?:Center|Centre|Institute|Clinic|Program|Foundation|Alliance|Coalition|Society|"
+                                 r"Association|School|College|University|Academy|Council|Network)$")
+_FOR_WHAT_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]+){0,3}")
 _LOWER_LEGAL_RE = re.compile(r"(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?:inc|llc|ltd|corp|gmbh|plc)\b\.?")
 _ORG_TAIL_RE = re.compile(r"[ \t]+(?:(?:&|And|AND)[ \t]+)?([A-Z][a-z]+)(?![\w'’-])")
 # The official form of a country or region ("Kingdom of the Netherlands") and a district in
@@ -467,7 +472,7 @@ def _nickname(word: str, quoted: bool = False) -> bool:
         return not (low in demonyms() or low in abbreviations() or low in _DETERMINERS)
     if "-" in low and (low.split("-")[0] in demonyms() or plain_word(low.split("-")[-1])):
         return False  # "(Persian-speaking)", "(Spanish-only)"
-    worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ry|er|ist)$", low) or \
+    worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ist)$", low) or \
         low.endswith(("ist", "ian", "ologist"))
     return not (plain_word(low) or worded or low in _BLOCK_LABELS or low in _DETERMINERS or
                 re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", low))

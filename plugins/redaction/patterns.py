@@ -117,8 +117,14 @@ _CODE_BEFORE_RE = re.compile(r"(?i)\b(?:cpt|hcpcs|code|codes|billing|modifier\s+
 
 
 def _not_a_code(match: re.Match[str]) -> bool:
-    """Five digits after "CPT" are a procedure code, not a ZIP ("CPT 90837")."""
-    return not _CODE_BEFORE_RE.search(match.string, max(0, match.start() - 40), match.start())
+    """Five digits after "CPT" are a procedure code, not a ZIP ("CPT 90837"), and so is a
+    psychotherapy code in brackets after the session's title ("Individual Psychotherapy (90834)")."""
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _CODE_BEFORE_RE.search(before):
+        return False
+    psychotherapy_code = re.fullmatch(r"90[78]\d\d", match.group()) and \
+        re.search(r"(?i)(?:therapy|session|note|visit|evaluation|interactive complexity)[ \t]*\($", before)
+    return not psychotherapy_code
 
 
 def _ok_long_id(match: re.Match[str]) -> bool:

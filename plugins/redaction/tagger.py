@@ -397,7 +397,7 @@ def _role_word(text: str, tok: tuple[int, int], person: bool = True) -> bool:
 
 _ROLE_RE = re.compile(rf"(?:ex-|step-|former-)?(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|pt|pts|patient|"
                       rf"client|prescriber|provider|psychiatry|psychology|therapy|parent|teacher|interpreter|evaluator|reviewer|"
-                      rf"facilitator|advocate|navigator|specialist|coordinator|liaison)s?")
+                      rf"facilitator|advocate|navigator|specialist|coordinator|liaison|deacon|elder|minister|chaplain|pastor)s?")
 
 
 def _dangling(text: str, tok: tuple[int, int]) -> bool:
@@ -451,8 +451,8 @@ def _ordinary(value: str, tag: str, surname_next: str = "") -> bool:
     words = [w.lower() for w in _WORD_RE.findall(_CONTRACTION_RE.sub("", value)) if len(w) > 1]
     if not words:
         return True
-    if all(plain_word(w) or w in _CONNECTORS for w in words):
-        return True
+    if all(plain_word(w) or w in _CONNECTORS or _ROLE_RE.fullmatch(w) for w in words):
+        return True  # "Lutheran pastor", "Mennonite deacon"
     raw = _WORD_RE.findall(value)
     if any(w.lower() in _FUNCTION_WORDS and not w.isupper() for w in raw):  # a title: "(But Secretly Love)"
         return True

@@ -58,6 +58,11 @@ CLINICAL_ONLY = [
     "GCS 13 (E3V4M6). HR 130s-140s, now 105-115. Foley placed. Negative Kernig and Brudzinski signs.",
     "Buprenorphine-naloxone 4/1 mg SL; pain 6/10, reassessed 3/10. Call for fever above 101 F.",
     "Perforated appendicitis with a 3 cm phlegmon; ileus resolved. Bibasilar crackles, nuchal rigidity.",
+    # scale scores written like dates, session codes, units, generic units and roles
+    "MoCA 11/30 (15 a year ago). ASRS part A improved from 6/6 to 3/6. MacCAT-CA Understanding 8/16.",
+    "PROGRESS NOTE — Individual Psychotherapy (90834). Completing meal plan at 2,800 kcal/day.",
+    "DISCHARGE SUMMARY - Withdrawal Management Unit. A 70-year-old retired Lutheran pastor and a Mennonite deacon.",
+    "She is a nurse. One participant shared that he tapered; most participants engaged.",
     # routine weekdays, ratings out of ten, a score in brackets, codes after a code word, plan verbs
     "Attends AA Tuesday and Saturday nights and her Saturday running group; distress dropped from 7/10 to 4/10.",
     "MDQ positive (9/13). Claim denied for missing modifier on 90837; TMS (CPT 90867, 90868). Will discuss lithium.",
@@ -147,6 +152,16 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
      "Nails; home health via Brightwater Home Care",
      ["Marcus Tillman", "Doc", "Greater Zion Fellowship", "Lotus Pearl Nails", "Brightwater Home Care"],
      ["peer recovery coach"]),
+    # a handle after its platform, a nickname the patient prefers, particles in a labelled name,
+    # an institution "for" something, a heading court, a ZIP in brackets that is no session code
+    ("deleted their Snapchat (sky.fontaine09). Pt: Gerald Whitcombe (prefers Gerry). Partners: Pieter van der "
+     "Merwe and Ana Ruiz. Seen at the Brookside Center for Anxiety.\nRIVERSIDE TREATMENT COURT — Weekly Report\n"
+     "Long Beach, CA (90813)",
+     ["sky.fontaine09", "Gerry", "Pieter van der Merwe", "Brookside Center for Anxiety", "RIVERSIDE TREATMENT COURT",
+      "90813"], ["Weekly Report"]),
+    # a day of the month "of" a night; people listed in a safety plan
+    ("found him in the yard on the night of the 21st.\n3. People: Jonah; Salote (253-555-0171).",
+     ["the 21st", "Jonah", "Salote", "253-555-0171"], ["in the yard"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
