@@ -134,8 +134,9 @@ def test_audit_verify_command_finds_an_edited_and_a_deleted_row(llm_practice, ca
     assert cli(["--config", str(config), "audit", "verify"]) == 0
     assert "audit trail intact" in capsys.readouterr().out
     ids = [r["id"] for r in chain(db.engine, clinic.pid)]
-    with db.engine.begin() as conn:  # someone lowers the redaction counts, and removes the model call
-        conn.execute(text("UPDATE aib_audit SET detail = JSON_SET(detail, '$.spans', 0) WHERE action = 'redacted'"))
+    with db.engine.begin() as conn:  # someone changes the redaction counts, and removes the model call
+        conn.execute(text("UPDATE aib_audit SET detail = JSON_SET(detail, '$.spans', "
+                          "COALESCE(JSON_EXTRACT(detail, '$.spans'), 0) + 7) WHERE action = 'redacted'"))
         conn.execute(text("DELETE FROM aib_audit WHERE action = 'model_called' AND pid = :p"), {"p": clinic.pid})
     assert cli(["--config", str(config), "audit", "verify"]) == 1
     out = capsys.readouterr().out
