@@ -8,7 +8,7 @@ import itertools
 import re
 
 from hooks.types import Span
-from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
+from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
@@ -109,6 +109,15 @@ HANDLE_RE = re.compile(
     r"cash\s*app|cashapp|roblox|psn|xbox|steam|gamertag)\b[^\n\w]{0,4}(?:handle|name|username|is|:)?[ \t(:]*"
     r"(?P<v>@?(?=[\w.]*?(?:[\d_]|\.\w))[A-Za-z][\w.]{1,28}\w)"
 )
+# Initials that stand for a person ("client J.M.", "discussed K.M. (Kwame)", "A.M., 24"), not an
+# abbreviation written with stops ("U.S.", "M.D.", "a.m.", "e.g.").
+INITIALS_RE = re.compile(r"(?<![\w.])(?P<v>(?:[A-Z]\.){2,3})(?![\w.])")
+_NOT_INITIALS = frozenset(("U.S.", "U.K.", "D.C.", "N.Y.", "L.A.", "B.A.", "M.A.", "M.D.", "R.N.", "P.A.", "N.P.",
+                           "J.D.", "B.S.", "M.S.", "D.O.", "P.O.", "A.A.", "N.A.", "A.M.", "P.M.", "U.N.", "E.U.",
+                           "B.C.", "A.D.", "Q.D.", "B.I.D.", "T.I.D.", "Q.I.D.", "P.R.N.", "D.D.S.", "O.T.", "P.T.",
+                           "S.W.", "I.D.", "E.R.", "I.Q.", "O.K.", "T.V.", "R.V.", "S.O.", "G.P."))
+# A name with an age in brackets after it ("Ivy (15), and Theo (11)", "Joy (9)")
+NAME_AGE_RE = re.compile(rf"(?<![\w'’-])(?P<v>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\((?:age[ \t]*)?\d{{1,2}}\)")
 ZIP_CONTEXT_RE = re.compile(
     r"(?i)\b(?:zip|postal|post(?=\s*code))(?:\s*code)?\s*(?:is|:|#|=)?\s*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b"
 )
@@ -152,7 +161,7 @@ _TRADE_WORDS = (
     "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
     "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
-    "Unit", "Management",
+    "Unit", "Management", "Medicine", "Pantry", "Residences",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -200,7 +209,9 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "stabilization", "burn", "cardiac", "coronary", "neonatal", "step-down", "medical-surgical",
                         "psychiatric", "observation", "labor", "delivery", "surgical", "property", "case", "pain",
                         "withdrawal", "appeals", "management", "psychiatry", "psychology", "telehealth", "claims",
-                        "billing", "records", "utilization", "review", "quality", "risk", "intake", "admissions"))
+                        "billing", "records", "utilization", "review", "quality", "risk", "intake", "admissions",
+                        "internal", "sports", "addiction", "sleep", "lifestyle", "integrative", "functional", "nuclear",
+                        "tropical", "travel", "aerospace", "palliative", "food"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -231,6 +242,12 @@ def context_spans(text: str) -> list[Span]:
     out += [span for m in COUNTY_RE.finditer(text) if (span := _county(text, m))]
     out += [Span(*m.span("v"), "ZIP", "pattern") for m in ZIP_CONTEXT_RE.finditer(text)]
     out += [Span(*m.span("v"), "ID", "pattern") for m in HANDLE_RE.finditer(text)]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in INITIALS_RE.finditer(text)
+            if m.group("v") not in _NOT_INITIALS and m.group("v").lower() not in abbreviations()
+            and not (m.group("v") in ("A.M.", "P.M.") or re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()]))]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in NAME_AGE_RE.finditer(text)
+            if _field_name(m.group("v")) and not _plain(m.group("v").split()[0], first=True)
+            and not _ROLE_WORD_RE.fullmatch(m.group("v").split()[0]) and m.group("v").lower() not in abbreviations()]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
             if fold(m.group("v").split()[0]) not in NOT_NAMES]
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
@@ -259,13 +276,15 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), _role(m), "pattern")
             for pattern in (GREETING_RE, SELF_NAMED_RE, LOWER_RELATION_RE, LOWER_PATIENT_RE, LOWER_TITLE_RE, SIGN_OFF_RE)
             for m in pattern.finditer(text) if _lower_name(m.group("v"))
-            and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES)]
+            and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES and
+                     not _SAYS_RE.match(text, m.end("v")))]
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
             for span in _name_span(text, m)]
     out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]
     return out
 
 
+_SAYS_RE = re.compile(r"[ \t]+(?:says|said|thinks|thought|wants|wanted|told|asked|works|worked|feels|felt|keeps)\b")
 _MODAL_NAMES = frozenset(("will", "may", "can", "mark", "bill", "sue", "pat", "rob", "don", "drew", "chase", "grant"))
 
 

@@ -92,6 +92,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"
                            r"ave|avenue|century|degree|level|step|period|quarter|semester|opinion|try|shift)s?\b)")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
+    # a range of two partial dates ("(12/28-1/5)")
+    ("partial", re.compile(r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-–]\s*"
+                           r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)")),
+    ("month", re.compile(r"\b(?i:since|until|till|through|by|from|before|after|last|next|early|mid|late)\s+"
+                         r"(?P<v>march)\b")),
 )
 
 

@@ -267,8 +267,9 @@ def _grown(text: str, span: Span) -> Span:
 
 
 _INSTITUTION_END_RE = re.compile(r"\b(?:Center|Centre|Institute|Clinic|Program|Foundation|Alliance|Coalition|Society|"
-                                 r"Association|School|College|University|Academy|Council|Network)$")
-_FOR_WHAT_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]+){0,3}")
+                                 r"Association|School|College|University|Academy|Council|Network|Residences|Apartments|"
+                                 r"Village|Commons|Towers)$")
+_FOR_WHAT_RE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]+){0,3}")
 _LOWER_LEGAL_RE = re.compile(r"(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?:inc|llc|ltd|corp|gmbh|plc)\b\.?")
 _ORG_TAIL_RE = re.compile(r"[ \t]+(?:(?:&|And|AND)[ \t]+)?([A-Z][a-z]+)(?![\w'’-])")
 # The official form of a country or region ("Kingdom of the Netherlands") and a district in

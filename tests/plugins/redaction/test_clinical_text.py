@@ -162,6 +162,14 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # a day of the month "of" a night; people listed in a safety plan
     ("found him in the yard on the night of the 21st.\n3. People: Jonah; Salote (253-555-0171).",
      ["the 21st", "Jonah", "Salote", "253-555-0171"], ["in the yard"]),
+    # initials for people (not abbreviations with stops), names with ages in brackets, a lower-case
+    # word name before a verb only there, a date range, "since march", "died at 91", residences at a place
+    ("Supervision: discussed K.M. (Kwame) and J.R.'s missed sessions; seen at 10 A.M. in the U.S., e.g. the M.D.\n"
+     "Family: Ivy (15), and Theo (11); PHQ-9 (12).\nmy mom will call.\n"
+     "Inpatient stay (12/28-1/5). She lives with us since march. Sister died at 91. her new apartment is at "
+     "The Residences at Kettle Run, 9 Elm Street.",
+     ["K.M.", "Kwame", "J.R.", "Ivy", "Theo", "12/28-1/5", "march", "91", "The Residences at Kettle Run"],
+     ["A.M.", "U.S.", "e.g.", "M.D.", "PHQ-9 (12)", "mom will call"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
@@ -194,3 +202,10 @@ def test_ids_and_phones_keep_their_kind(tagger) -> None:
     result = redact(text, None, tagger=tagger)
     kinds = {text[s.start : s.end]: s.category for s in result.spans}
     assert kinds == {"1487739201": "ID", "330-555-0187": "PHONE"}
+
+
+def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
+    # "my husband will says": a name before a verb of saying; "my mom will call": the modal stays
+    text = "my husband will says i been checked out. my mom will call tomorrow."
+    result = redact(text, None, tagger=tagger)
+    assert result.text.startswith("my husband [") and "my mom will call" in result.text, result.text
