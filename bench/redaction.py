@@ -56,14 +56,23 @@ from plugins.redaction.pipeline import redact  # noqa: E402
 from plugins.redaction.tagger import Tagger, default_tagger  # noqa: E402
 
 PRESIDIO = Path("/work/shared/deid-data/presidio-research-synth/synth_dataset_v2.json")
-CLINICAL = Path(__file__).parent / "data" / "clinical.jsonl"
-CLINICAL_DEV = Path(__file__).parent / "data" / "clinical_dev.jsonl"
-DOCUMENTS_DEV = Path(__file__).parent / "data" / "documents_dev.jsonl"
-HELDOUT_CLINICAL = Path(__file__).parent / "data" / "heldout_clinical.jsonl"
-HELDOUT_CLINICAL_2 = Path(__file__).parent / "data" / "heldout_clinical_2.jsonl"
-HELDOUT_CLINICAL_3 = Path(__file__).parent / "data" / "heldout_clinical_3.jsonl"
-HELDOUT_CLINICAL_4 = Path(__file__).parent / "data" / "heldout_clinical_4.jsonl"
-HELDOUT_CLINICAL_5 = Path(__file__).parent / "data" / "heldout_clinical_5.jsonl"
+_DATA = Path(__file__).parent / "data"
+# (key for --misses, title, file): the clinical corpora, each a JSON line per text with its identifiers
+CLINICAL_CORPORA = (
+    ("clinical", "(c) clinical sentences written for the project", _DATA / "clinical.jsonl"),
+    ("clinical-dev", "(d) clinical texts by a second author (development set)", _DATA / "clinical_dev.jsonl"),
+    ("documents-dev", "(e) whole clinical documents by a third author (development set)", _DATA / "documents_dev.jsonl"),
+    ("clinical-f", "(f) clinical texts by a fourth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical.jsonl"),
+    ("clinical-g", "(g) clinical texts by a fifth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_2.jsonl"),
+    ("clinical-h", "(h) hospital and outpatient texts by a sixth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_3.jsonl"),
+    ("clinical-i", "(i) mental-health texts by a seventh author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_4.jsonl"),
+    ("clinical-j", "(j) group-practice texts by an eighth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_5.jsonl"),
+)
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
     "CREDIT_CARD": "ID", "IBAN_CODE": "ID", "US_SSN": "ID", "US_DRIVER_LICENSE": "ID",
@@ -243,45 +252,11 @@ def main() -> None:
     if args.presidio.is_file():
         docs = presidio_docs(args.presidio, args.limit)
         report(f"(b) presidio-research synth_dataset_v2: {len(docs)} sentences", run(docs, tagger, misses["presidio"]))
-    if CLINICAL.is_file():
-        docs = clinical_docs(CLINICAL)
-        misses["clinical"] = []
-        report(f"(c) clinical sentences written for the project: {len(docs)}", run(docs, tagger, misses["clinical"]))
-    if CLINICAL_DEV.is_file():
-        docs = clinical_docs(CLINICAL_DEV)
-        misses["clinical-dev"] = []
-        report(f"(d) clinical texts by a second author (development set): {len(docs)}",
-               run(docs, tagger, misses["clinical-dev"]))
-    if DOCUMENTS_DEV.is_file():
-        docs = clinical_docs(DOCUMENTS_DEV)
-        misses["documents-dev"] = []
-        report(f"(e) whole clinical documents by a third author (development set): {len(docs)}",
-               run(docs, tagger, misses["documents-dev"]))
-    if HELDOUT_CLINICAL.is_file():
-        docs = clinical_docs(HELDOUT_CLINICAL)
-        misses["clinical-f"] = []
-        report(f"(f) clinical texts by a fourth author (measured unseen once, then a development set): {len(docs)}",
-               run(docs, tagger, misses["clinical-f"]))
-    if HELDOUT_CLINICAL_2.is_file():
-        docs = clinical_docs(HELDOUT_CLINICAL_2)
-        misses["clinical-g"] = []
-        report(f"(g) clinical texts by a fifth author (measured unseen once, then a development set): {len(docs)}",
-               run(docs, tagger, misses["clinical-g"]))
-    if HELDOUT_CLINICAL_3.is_file():
-        docs = clinical_docs(HELDOUT_CLINICAL_3)
-        misses["clinical-h"] = []
-        report(f"(h) hospital and outpatient texts by a sixth author (measured unseen once, then a development set): "
-               f"{len(docs)}", run(docs, tagger, misses["clinical-h"]))
-    if HELDOUT_CLINICAL_4.is_file():
-        docs = clinical_docs(HELDOUT_CLINICAL_4)
-        misses["clinical-i"] = []
-        report(f"(i) mental-health texts by a seventh author (measured unseen once, then a development set): "
-               f"{len(docs)}", run(docs, tagger, misses["clinical-i"]))
-    if HELDOUT_CLINICAL_5.is_file():
-        docs = clinical_docs(HELDOUT_CLINICAL_5)
-        misses["clinical-j"] = []
-        report(f"(j) group-practice texts by an eighth author (measured unseen once, then a development set): "
-               f"{len(docs)}", run(docs, tagger, misses["clinical-j"]))
+    for key, title, path in CLINICAL_CORPORA:
+        if path.is_file():
+            docs = clinical_docs(path)
+            misses[key] = []
+            report(f"{title}: {len(docs)}", run(docs, tagger, misses[key]))
     if args.misses:
         args.misses.write_text("".join(f"{corpus} {line}\n" for corpus, lines in misses.items() for line in lines),
                                encoding="utf-8")
