@@ -62,7 +62,7 @@ LOWER_RELATION_RE = re.compile(
     rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )
 LOWER_TITLE_RE = re.compile(rf"\b(?:mr|mrs|ms|miss|dr|coach)\.?[ \t]+{_LOWER_NAME}\b")
-LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]+{_LOWER_NAME}\b")
+LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]*:?[ \t]+{_LOWER_NAME}\b")
 SIGN_OFF_RE = re.compile(rf"(?m)^[ \t]*[-–—~]+[ \t]*{_LOWER_NAME}[ \t]*$")
 # A form or header label with the person after it ("Client: Pa Nhia Lor", "Participant: ...",
 # "Attending: ..."): the label says a person's name follows.
@@ -73,6 +73,10 @@ LABELLED_NAME_RE = re.compile(
     rf"clients|participants|attendees|present|partners|people|contacts?|supports?)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
     rf"(?=[ \t]*(?:$|[|,(;/])|[ \t]+['\"“‘]|[ \t]{{2,}}|[ \t]+(?:DOB|MRN|and|&)\b)"
 )  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
+# A relation opening a clause with the name after it ("Son Mort visits on Sundays.")
+RELATION_START_RE = re.compile(
+    rf"(?m)(?:^|(?<=[.;:!?])[ \t]+)(?P<r>(?i:{RELATIVE_WORDS}))[ \t]+(?!(?i:and|or|of|is|was|has|had)\b){_FULL}"
+)
 NAMED_RE = re.compile(rf"(?i:\b(?:named|called|nicknamed|name\s+is|name\s+was|goes\s+by|aka|calls?\s+(?:me|him|her)|"
                       rf"said|says|asked|asks|replied|replies|answered|whispered|shouted|wrote|explains|explained))"
                       rf"\s+{_FULL}")
@@ -161,13 +165,13 @@ _TRADE_WORDS = (
     "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
     "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
-    "Unit", "Management", "Medicine", "Pantry", "Residences",
+    "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
 # sentence typed in capitals, "THE BILL FROM THE HOSPITAL" names nothing.
 HEADING_ORG_RE = re.compile(
-    r"(?m)(?:^|,)[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) +
+    r"(?m)(?:^|[,:])[ \t]*(?P<v>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,4}(?:" + "|".join(w.upper() for w in _TRADE_WORDS) +
     r"))[ \t]*(?:$|,|[ \t][-–—][ \t])"
 )
 TRADE_NAME_RE = re.compile(
@@ -211,7 +215,8 @@ _NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process",
                         "withdrawal", "appeals", "management", "psychiatry", "psychology", "telehealth", "claims",
                         "billing", "records", "utilization", "review", "quality", "risk", "intake", "admissions",
                         "internal", "sports", "addiction", "sleep", "lifestyle", "integrative", "functional", "nuclear",
-                        "tropical", "travel", "aerospace", "palliative", "food"))
+                        "tropical", "travel", "aerospace", "palliative", "food", "safety", "discharge", "action",
+                        "stanley-brown", "assertive", "act", "mobile", "response", "support", "aftercare"))
 # A street named without a house number, after a word that places something on it ("her place
 # on Wexford Ct.", "lives off Quarry Road"); abbreviations that are also words (Dr, Pl, Way) excepted.
 STREET_NAMED_RE = re.compile(
@@ -264,7 +269,7 @@ def context_spans(text: str) -> list[Span]:
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
-    for pattern in (TITLE_RE, RELATION_RE, NAMED_RE, SIGNED_RE):
+    for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
     out += [span for m in LABELLED_NAME_RE.finditer(text)
@@ -390,7 +395,7 @@ def _city_state_layer(value: str) -> str:
 def _trade_name(value: str) -> bool:
     """Words before the trade word that name something ("Mercy Valley Medical Center"), not
     only a generic kind of service or group ("Skills Group", "Community Mental Health Center")."""
-    words = [fold(w) for w in value.split()[:-1]]
+    words = [fold(w) for w in value.split()[:-1] if len(w.strip(".")) > 1]  # "mL. Plan:" names nothing
     while words and words[-1] in _NOT_TRADE:
         words.pop()
     return bool(words) and not all(w in NOT_NAMES or w in _NOT_TRADE for w in words)

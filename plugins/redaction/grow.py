@@ -254,6 +254,7 @@ def _grown(text: str, span: Span) -> Span:
             start = _with_given_name(text, start)
     if category in _PLACE:
         start = _with_city_word(text, start, end)
+        end = _with_town_after(text, end)  # "1415 N 5TH ST, GRAND JUNCTION"
         suffix = _PLACE_SUFFIX_RE.match(text, end)
         end = suffix.end() if suffix else end  # "Washington Heights"
     if category in _PLACE | {"ORG"}:
@@ -283,7 +284,21 @@ _OFFICIAL_BEFORE_RE = re.compile(
 _BRACKETED_AFTER_RE = re.compile(r"[ \t]+\((?P<v>[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*(?:[ \t]+[A-ZÀ-ÞΑ-ΩА-Я][^\W\d_]*)?)\)")
 
 
-_PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Village|City|Valley|Harbor|Harbour|"
+_TOWN_AFTER_RE = re.compile(r",[ \t]*([A-ZÀ-Þ][\w'’]*(?:[ \t]+[A-ZÀ-Þ][\w'’]*){0,2})")
+
+
+def _with_town_after(text: str, end: int) -> int:
+    """A listed town after a street and a comma, in any case ("..., GRAND JUNCTION")."""
+    match = _TOWN_AFTER_RE.match(text, end)
+    if not match:
+        return end
+    words = list(re.finditer(r"\S+", match.group(1)))
+    for n in range(len(words), 0, -1):
+        name = match.group(1)[: words[n - 1].end()]
+        if name in cities() or (name.isupper() and name.title() in cities()):
+            return match.start(1) + words[n - 1].end()
+    return end
+_PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Village|City|Valley|Harbor|Harbour|Ranch|"
                               r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 
@@ -426,6 +441,9 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
         given = _quoted_between(text, span, spans)
         if given:
             out.append(given)  # rosemary "rosie" dunleavy: the given name before a quoted nickname
+        before = _GIVEN_AND_NICK_RE.search(text, max(0, span.start - 60), span.start) if span.category in PEOPLE else None
+        if before:  # Dale "Buck" Hensley, found as "Hensley"
+            out += [Span(*before.span("g"), span.category, span.layer), Span(*before.span("n"), span.category, span.layer)]
         if match and match.group("q") and (match.group("s") or _nickname(match.group("q"), quoted=True)):
             # Ezekiel "Zeke" Hollister: the quoted nickname and the surname after it
             out.append(Span(*match.span("q"), span.category, span.layer))
@@ -446,6 +464,7 @@ def _quoted_between(text: str, span: Span, spans: list[Span]) -> Span | None:
     return None
 
 
+_GIVEN_AND_NICK_RE = re.compile(r"(?<![\w'’-])(?P<g>[A-ZÀ-Þ][\w'’-]+)[ \t]+[\"“](?P<n>[A-ZÀ-Þ][\w'’ -]{0,20}?)[\"”][ \t]+$")
 _GIVEN_BEFORE_QUOTE_RE = re.compile(r"(?<![\w'’-])(?P<g>[^\W\d_][\w'’-]{1,20})[ \t]+[\"“‘']$")
 _NICKNAME_RE = re.compile(
     r"[ \t]*\((?:[ \t]*(?:goes[ \t]+by|aka|a\.k\.a\.?|called|nickname:?|prefers)[ \t]+)?[ \t]*(?P<qo>['\"‘“])?"

@@ -182,6 +182,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", LIVES_ON_RE, _not_quantity),
     ("LOCATION", re.compile(rf"\b{_UNIT}\b".replace("|#)", ")")), None),
     ("LOCATION", re.compile(r"(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+\b"), None),
+    # "the 3300 block of Walnut": a street by its block
+    ("LOCATION", re.compile(r"\b\d{2,5}\s+block\s+of\s+(?:[NSEW]\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:St|Street|Ave|Avenue|Rd|Road|"
+                            r"Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place)\b\.?)?"), None),
     ("AGE", re.compile(r"(?i)\b(?P<v>9\d|1[01]\d)(?=[\s-]*(?:years?[\s-]*old|year-old|yrs?\b|yo\b|y/o|y\.o\.))"), None),
     # an age fused with the sex ("100F", "94yo F"), not a temperature ("T 99F")
     ("AGE", re.compile(r"(?<![\w.])(?<!T )(?<!temp )(?P<v>9\d|1[01]\d)(?=(?:\s*(?:yo|y/o))?\s*[MF]\b)(?![\d.])"),

@@ -170,6 +170,15 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
      "The Residences at Kettle Run, 9 Elm Street.",
      ["K.M.", "Kwame", "J.R.", "Ivy", "Theo", "12/28-1/5", "march", "91", "The Residences at Kettle Run"],
      ["A.M.", "U.S.", "e.g.", "M.D.", "PHQ-9 (12)", "mom will call"]),
+    # a given name and a quoted nickname before a surname, a town after a street in capitals, a relation
+    # opening a clause, a lower-case name after "pt:", a street by its block, a facility after a label
+    ('stepfather Dale "Buck" Hensley. STAYING AT 1415 N 5TH ST, GRAND JUNCTION. Son Mort visits on Sundays.\n'
+     "pt: devontae harris, 19. lives on the 3300 block of Walnut.\nFACILITY: CANYON VIEW BEHAVIORAL HOSPITAL, UNIT 4B",
+     ["Dale", "Buck", "Hensley", "GRAND JUNCTION", "Mort", "devontae harris", "3300 block of Walnut",
+      "CANYON VIEW BEHAVIORAL HOSPITAL"], ["stepfather", "Son", "visits on Sundays"]),
+    # a health plan by its trade word; a safety plan and a treatment plan stay
+    ("Member ID QXP-8830-12749, Summit Peak Health Plan. Reviewed the Stanley-Brown Safety Plan. Fluid 1200 mL. Plan: "
+     "continue checks.", ["QXP-8830-12749", "Summit Peak Health Plan"], ["Stanley-Brown Safety Plan", "mL. Plan:"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
