@@ -24,6 +24,8 @@ nobody marked. These rules, run on the merged spans, take in what belongs to a p
   organisation; a generation ("III") belongs to a name, a legal form in lower case ("inc.")
   to a company, "Kingdom of the" and a district in brackets to a place;
 - a town from ``data/cities.txt`` after a word that places someone there is a place;
+- a capitalised word where a person's name stands ("since Terrence's promotion", "; Terrence
+  agreed") is a person, unless it is a word, role, eponym, weekday or service;
 - a capitalised first name from ``data/first_names.txt`` that nobody found is a person; a
   given name that is also a word belongs to the surname after it ("faith okonkwo"), and a
   nickname in brackets after a name is the same person ("Junichi ('Jun')").
@@ -45,6 +47,7 @@ from plugins.redaction.roles import (
     person_role,
 )
 from plugins.redaction.spans import merge
+from plugins.redaction.textutil import opens
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
@@ -54,8 +57,10 @@ from plugins.redaction.words import (
     clause_has_lower,
     demonyms,
     eponym,
+    eponyms,
     first_names,
     lexicon,
+    lower_words,
     plain_word,
     service_words,
     word_names,
@@ -119,6 +124,7 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     found = merge(spans + _places(text) + _city_postcodes(text), text)
     found = merge(found + _unknown_pairs(text, found), text)
     found = merge(found + _first_names(text, found) + _cities(text, found), text)
+    found = merge(found + _name_positions(text, found), text)
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
@@ -219,6 +225,44 @@ def _cities(text: str, spans: list[Span]) -> list[Span]:
                 out.append(Span(start, start + len(name), "LOCATION", "gazetteer"))
                 break
     return out
+
+
+# A capitalised word in a person's place: before "'s" and a lower-case word, or before a verb of
+# saying or doing that notes report ("since Terrence's promotion", "Terrence acknowledged").
+_NAME_POSITION_RE = re.compile(
+    r"(?<![\w'’.-])(?P<v>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=['’]s[ \t]+[a-z]|[ \t]+(?:acknowledged|agreed|said|says|"
+    r"reported|stated|denied|endorsed|noted|shared|described|admitted|explained|wants|wanted|asked|told|texted|yelled|"
+    r"arrived|cried|refused|declined|accepted|expressed|disclosed|identified|apologized|apologised|laughed|"
+    r"interrupted|responded|replied)\b)"
+)
+_NOT_PEOPLE_WORDS = frozenset(("god", "jesus", "allah", "christ", "buddha", "mary", "everyone", "nobody", "somebody",
+                               "someone", "staff", "team", "police", "security", "nursing", "family", "nobody"))
+
+
+def _name_positions(text: str, spans: list[Span]) -> list[Span]:
+    """A capitalised word where a person's name stands, that nothing found: inside a sentence
+    any such word (the capital is the writer's); at a sentence's start only one that is no
+    English word. Never a role, relation, drug, eponym, weekday, month, holiday or service."""
+    out = []
+    for match in _NAME_POSITION_RE.finditer(text):
+        start, end = match.span("v")
+        low = match.group("v").lower()
+        if any(s.start < end and start < s.end for s in spans) or low in _NOT_PEOPLE_WORDS or plain_word(low) or \
+                eponym(text, end) or \
+                low in stop_words() or low in service_words() or low in eponyms() or low in MONTH_NAMES or \
+                re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|patient|client|pt)s?", low):
+            continue
+        if opens(text, start, ".!?:\"'(", lines=False) and (low in lower_words() or low in lexicon()) and \
+                low not in first_names():
+            continue  # "Staff reported", "Parents agreed"
+        if not clause_has_lower(text, start):
+            continue
+        out.append(Span(start, end, person_role(text, start), "gazetteer"))
+    return out
+
+
+MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"))
 
 
 def _places(text: str) -> list[Span]:
