@@ -181,7 +181,7 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
      "continue checks.", ["QXP-8830-12749", "Summit Peak Health Plan"], ["Stanley-Brown Safety Plan", "mL. Plan:"]),
     # a capitalised word where a person's name stands; roles, faith words and weekdays there stay
     ("Conflict since Terrence's promotion; Terrence agreed. Staff reported calm. God's plan, she said. "
-     "Monday's session went well.", ["Terrence"], ["Staff reported", "God's plan", "Monday's session"]),
+     "Zoloft's side effects eased.", ["Terrence"], ["Staff reported", "God's plan", "Zoloft's side effects"]),
     # a town in a note typed in capitals
     ("PT BROUGHT IN BY CHICAGO PD AFTER FOUND ON AN OVERPASS.", ["CHICAGO"], ["PD AFTER"]),
     # a county after a verb, the last four of an SSN, a day "til the 20th", a lower-case title and name
