@@ -53,10 +53,10 @@ _ACRONYM_BEFORE_RE = re.compile(
 )
 _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
                                r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
-# "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
 # ratings out of ten near words that rate ("drop from 7/10 to 4/10", "rated helpful (7/10)")
 _RATING_NEAR_RE = re.compile(r"(?i)\b(?:rat(?:ed|es|ing)|helpful|distress|drop(?:ped)?|average|scale|reassessed|"
                              r"\d{1,2}/10\s+to\s+\d)")
+# "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
 _RATING_CONTEXT_RE = re.compile(
     r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|"
     r"energy|motivation|confidence|anger)\s*(?:at|of|is|was|=|:|-)?\s*$"

@@ -51,6 +51,7 @@ from plugins.redaction.textutil import opens
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     HOLIDAY_RE,
+    MONTHS,
     QUANTITY_RE,
     abbreviations,
     cities,
@@ -98,7 +99,9 @@ _ORG_WORDS = (
 _MODIFIERS = frozenset(("Home", "Homes", "Family", "Care", "High", "Middle", "Senior", "Living", "Auto", "Medical",
                         "Health", "Behavioral", "Trust", "Credit", "Union", "Market", "Office", "Law", "Co", "Co.",
                         "Sons", "Brothers", "Fils"))
-_ORG_NEXT = re.compile(r"(?:[ \t]*(?:&|and|And|AND|et|und|y|of|&amp;)?[ \t]*)([A-Z][\w.'’/-]*|(?:inc|llc|ltd|corp|gmbh|plc)\b\.?)")
+_LEGAL_LOWER = ("inc", "llc", "ltd", "corp", "gmbh", "plc")  # legal forms also written in lower case
+_LEGAL_LOWER_ALT = "|".join(_LEGAL_LOWER)
+_ORG_NEXT = re.compile(rf"(?:[ \t]*(?:&|and|And|AND|et|und|y|of|&amp;)?[ \t]*)([A-Z][\w.'’/-]*|(?:{_LEGAL_LOWER_ALT})\b\.?)")
 _PARTICLES = ("van", "von", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "dos", "das", "du",
               "des", "la", "le", "bin", "ibn", "al", "el", "mac", "st.", "van der", "van den", "de la")
 _PERSON_NEXT = re.compile(
@@ -236,7 +239,7 @@ _NAME_POSITION_RE = re.compile(
     r"interrupted|responded|replied)\b)"
 )
 _NOT_PEOPLE_WORDS = frozenset(("god", "jesus", "allah", "christ", "buddha", "mary", "everyone", "nobody", "somebody",
-                               "someone", "staff", "team", "police", "security", "nursing", "family", "nobody"))
+                               "someone", "staff", "team", "police", "security", "nursing", "family"))
 
 
 def _name_positions(text: str, spans: list[Span]) -> list[Span]:
@@ -249,7 +252,7 @@ def _name_positions(text: str, spans: list[Span]) -> list[Span]:
         low = match.group("v").lower()
         if any(s.start < end and start < s.end for s in spans) or low in _NOT_PEOPLE_WORDS or plain_word(low) or \
                 eponym(text, end) or \
-                low in stop_words() or low in service_words() or low in eponyms() or low in MONTH_NAMES or \
+                low in stop_words() or low in service_words() or low in eponyms() or low in MONTHS or \
                 re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|patient|client|pt)s?", low):
             continue
         if opens(text, start, ".!?:\"'(", lines=False) and (low in lower_words() or low in lexicon()) and \
@@ -260,9 +263,6 @@ def _name_positions(text: str, spans: list[Span]) -> list[Span]:
         out.append(Span(start, end, person_role(text, start), "gazetteer"))
     return out
 
-
-MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"))
 
 
 def _places(text: str) -> list[Span]:
@@ -315,7 +315,7 @@ _INSTITUTION_END_RE = re.compile(r"\b(?:Center|Centre|Institute|Clinic|Program|F
                                  r"Association|School|College|University|Academy|Council|Network|Residences|Apartments|"
                                  r"Village|Commons|Towers)$")
 _FOR_WHAT_RE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]+){0,3}")
-_LOWER_LEGAL_RE = re.compile(r"(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?:inc|llc|ltd|corp|gmbh|plc)\b\.?")
+_LOWER_LEGAL_RE = re.compile(rf"(?:[ \t]+[a-z][\w'’-]*){{0,2}}[ \t]+(?:{_LEGAL_LOWER_ALT})\b\.?")
 _ORG_TAIL_RE = re.compile(r"[ \t]+(?:(?:&|And|AND)[ \t]+)?([A-Z][a-z]+)(?![\w'’-])")
 # The official form of a country or region ("Kingdom of the Netherlands") and a district in
 # brackets after a town ("Unionville (Orange)", "Cyprus (Greek)").
@@ -432,8 +432,6 @@ def _org_word(word: str) -> bool:
     lower case ("stillwater supercomputing inc.")."""
     return word in _ORG_SET or (word.isupper() and word in _ORG_UPPER) or word.rstrip(".") in _LEGAL_LOWER
 
-
-_LEGAL_LOWER = frozenset(("inc", "llc", "ltd", "corp", "gmbh", "plc"))
 
 
 def _with_name_parts(text: str, end: int) -> int:

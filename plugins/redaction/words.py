@@ -63,6 +63,8 @@ QUANTITY_RE = re.compile(
 )
 
 
+MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"))
 # A holiday named after someone: "Valentine's Day", "St. Patrick's Day".
 HOLIDAY_RE = re.compile(r"[A-Z][\w.]*(?:[ \t]+[A-Z]\w*)?['’]s[ \t]+Day")
 # Labels, payers, holidays, weekdays and region words: never identifiers alone.

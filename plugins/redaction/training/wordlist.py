@@ -117,9 +117,6 @@ def city_gazetteer() -> list[str]:
     return sorted(out)
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-
 
 def first_name_gazetteer(ranked: list[str], frequent: int = 25000) -> list[str]:
     """The first names of every Faker locale (its name pools, Latin script), in the training
@@ -132,7 +129,7 @@ def first_name_gazetteer(ranked: list[str], frequent: int = 25000) -> list[str]:
 
     from faker.config import AVAILABLE_LOCALES
 
-    from plugins.redaction.words import plain_word
+    from plugins.redaction.words import MONTHS, plain_word
 
     common = set(ranked[:frequent]) | {w.lower() for w in WORD_NAMES} | set(MONTHS)
     places = {line.strip().lower() for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines()
