@@ -140,10 +140,11 @@ COMPANY_RE = re.compile(
 _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et)[ \t]+){_ORG_WORD}){{0,4}})"
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering|"
-    rf"co-?workers?|boss|supervisor|manager|shift\s+changes|laid\s+(?:him|her|them|me)\s+off\s+from|fired\s+from|"
-    rf"retired\s+from|retiring\s+from|quit)"
+    rf"co-?workers?|boss|supervisor|manager|shift\s+changes|quit|interviewed|interviewing|interview|hired|promoted)"
     rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
-    rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\())[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
+    rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\()|"
+    rf"\blaid\s+(?:him|her|them|me|us)\s+off\s+from|\b(?:laid\s+off|fired|let\s+go|resigned|retired|retiring|"
+    rf"terminated)\s+from|\bquit\s+(?:(?:her|his|my|their|a)\s+)?job\s+at)[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
 )
 IS_A_COMPANY_RE = re.compile(
     rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:company|agency|firm|startup|"
@@ -383,7 +384,12 @@ def _org_span(text: str, match: re.Match[str]) -> list[Span]:
     keep = list(itertools.takewhile(lambda w: fold(w.group().strip(",.")) not in NOT_NAMES, words))
     while keep and keep[-1].group().lower() in ("and", "of", "de", "et", "&"):
         keep.pop()
-    return [Span(start + keep[0].start(), start + keep[-1].end(), "ORG", "pattern")] if keep else []
+    if not keep:
+        return []
+    end = start + keep[-1].end()
+    if text[end - 1] == "." and not re.search(r"(?:\b[A-Z]|Inc|Co|Ltd|Corp|Bros|Assn|Dept)\.$", text[start:end]):
+        end -= 1  # "resigned from Costquest." ends a sentence
+    return [Span(start + keep[0].start(), end, "ORG", "pattern")]
 
 
 def _city_state_layer(value: str) -> str:

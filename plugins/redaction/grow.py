@@ -131,7 +131,8 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
-    grown = merge(grown + _address_gaps(text, grown) + _org_of_place(text, grown), text)
+    grown = merge(grown + _address_gaps(text, grown) + _middle_initials(text, grown) + _org_of_place(text, grown),
+                  text)
     return merge(grown + _block_orgs(text, grown), text)
 
 
@@ -281,6 +282,10 @@ def _grown(text: str, span: Span) -> Span:
         given = _with_given_name(text, start) if " " not in text[start:end].strip() else start
         if given < start:  # "to will farrow-tate": a person the tagger took for a company
             start, category = given, person_role(text, given)
+        particle = _PERSON_NEXT.match(text, end) if " " not in text[start:end].strip() else None
+        if particle and particle.group("particle"):
+            category = person_role(text, start)  # "Willemine ten Pas": a particle makes it a person's name
+            end = _with_name_parts(text, end)
         end = _with_company_words(text, end)
         named_for = _FOR_WHAT_RE.match(text, end) if _INSTITUTION_END_RE.search(text, start, end) else None
         end = named_for.end() if named_for else end  # "Brookside Center for Anxiety"
@@ -573,6 +578,17 @@ def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
             out += [Span(left.end + m.start(), left.end + m.end(), "LOCATION", right.layer)
                     for m in _GAP_WORDS.finditer(gap)]
     return out
+
+
+_INITIAL_GAP_RE = re.compile(r"[ \t]+[A-Za-z]\.?[ \t]+")
+
+
+def _middle_initials(text: str, spans: list[Span]) -> list[Span]:
+    """A lone letter between two found parts of one name ("benjamin a seiler", "Ana J Ruiz"):
+    the middle initial of that person."""
+    return [Span(left.start, right.end, left.category, left.layer) for left, right in itertools.pairwise(spans)
+            if left.category in PEOPLE and right.category in PEOPLE and
+            _INITIAL_GAP_RE.fullmatch(text, left.end, right.start)]
 
 
 def _plain_words(gap: str) -> bool:
