@@ -77,6 +77,8 @@ CLINICAL_CORPORA = (
      _DATA / "heldout_clinical_5.jsonl"),
     ("clinical-k", "(k) assistant requests and notes by a ninth author (measured unseen once, then a development set)",
      _DATA / "heldout_clinical_6.jsonl"),
+    ("general-m", "(m) general-domain texts by an eleventh author (measured unseen once, then a development set)",
+     _DATA / "general_m.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",

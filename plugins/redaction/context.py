@@ -30,9 +30,11 @@ _ID_WORDS = (
     r"patient\s+id|client\s+id|pubpid|pid|id|case(?:\s+number)?|claim(?:\s+number)?|ssn|"
     r"social\s+security(?:\s+number)?|passport(?:\s+number)?|plate|vin|record\s+number|"
     r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?|"
-    r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?"
+    r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?|(?:credit\s+|debit\s+|bank\s+)?card(?:\s+number)?|"
+    r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|tracking(?:\s+number)?|booking(?:\s+reference)?|"
+    r"routing(?:\s+number)?|iban|invoice|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number"
 )
-_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#.]?)?\d[\dA-Za-z-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
+_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#./]?)?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
     rf"(?i)(?<![/\w])(?:{_ID_WORDS}|patient\s*(?=#))\s*(?:number|num|no\.?|#|id)?\s*"
     rf"(?:is|was|of|:|#|=|-|ends?(?:\s+(?:in|with))?|ending(?:\s+(?:in|with))?)?\s*(?P<v>{_ID_VALUE})"

@@ -154,6 +154,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
                       r"(?<![\w:])(?:[0-9a-f]{1,4}:)+:(?:[0-9a-f]{1,4}:?)*[0-9a-f]{1,4}(?![\w:])"), None),
     ("ID", re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])"), None),
+    # an IBAN ("GB71 TCRN 4021 8836 1029 47"), a UK National Insurance number ("QQ 12 34 56 C")
+    # and a UK number plate ("LK19 XRT"): shapes no clinical word has
+    ("ID", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),
+     lambda m: sum(c.isdigit() for c in m.group()) >= 8),
+    ("ID", re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b"), None),
+    ("ID", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b"), None),
     ("ID", re.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w-])"), _ok_card),
     ("PHONE", re.compile(
         r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
