@@ -75,6 +75,11 @@ LABELLED_NAME_RE = re.compile(
     rf"clients|participants|attendees|present|partners|people|contacts?|supports?)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
     rf"(?=[ \t]*(?:$|[|,(;/])|[ \t]+['\"“‘]|[ \t]{{2,}}|[ \t]+(?:DOB|MRN|and|&)\b)"
 )  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
+# A client named by a nickname or initials in quotes ('client "Bear"', 'presented client "TL"')
+QUOTED_CLIENT_RE = re.compile(
+    r"\b(?i:client|patient|pt|member|youth|resident|student|child|teen|boy|girl|son|daughter|veteran)[ \t]+"
+    r"[\"“'‘](?P<v>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?)[\"”'’]"
+)
 # A relation opening a clause with the name after it ("Son Mort visits on Sundays.")
 RELATION_START_RE = re.compile(
     rf"(?m)(?:^|(?<=[.;:!?])[ \t]+)(?P<r>(?i:{RELATIVE_WORDS}))[ \t]+(?!(?i:and|or|of|is|was|has|had)\b){_FULL}"
@@ -155,7 +160,7 @@ IS_A_COMPANY_RE = re.compile(
 # A company named by the kind of business its last word says ("Tableau Software", "Nera
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
-    "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
+    "Credit Union", "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
     "Research", "Insurance", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
     "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
@@ -168,7 +173,8 @@ _TRADE_WORDS = (
     "Apartments", "Apts", "Towers", "Residences", "Commons", "Lofts", "Clubhouse", "House", "Behavioral", "High",
     "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
-    "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team",
+    "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team", "Bank", "Mutual", "Primary",
+    "Partnership", "Collective", "FC", "AFC", "Lodge", "Inn", "Cafe", "Café", "Bakery", "Pub", "Brewery",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -272,6 +278,8 @@ def context_spans(text: str) -> list[Span]:
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
+    out += [Span(*m.span("v"), "PATIENT" if m.group().lower().startswith(("client", "patient", "pt")) else "PERSON",
+                 "pattern") for m in QUOTED_CLIENT_RE.finditer(text)]
     for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)

@@ -23,13 +23,17 @@ _RELATIVE_TO = (
     rf"(?:(?:the\s+)?(?:(?:first|second|third|last)\s+)?(?:{_WEEKDAY}|day|night|morning|evening|week|"
     rf"weekend|month)\s+(?:after|before|of|following|preceding)\s+)"
 )
+# What makes a holiday a thing, not a day ("the Christmas card", "Easter candy")
+_HOLIDAY_THING = (r"(?:cards?|trees?|gifts?|presents?|lights|decorations|music|songs?|movies?|films?|cookies|candy|"
+                  r"shopping|sweaters?|plays?|pageants?|concerts?|costumes?|parades?|carols?|ornaments?|baskets?|"
+                  r"eggs?|specials?|sales?|lists?|stockings?)")
 # Words that put a holiday on the calendar ("over Thanksgiving", "since Easter"); a holiday
 # named as a thing ("Halloween candy", "Mother's Day is hard") is no date.
 _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|this|last|next|past|of|from|"
               r"through|near|that|spend|spent|spending|celebrate|celebrated|celebrating|the\s+week\s+of|"
               r"the\s+weekend\s+of")
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
-_ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|"
+_ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|cohorts?|"
             r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|"
             r"/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
@@ -70,15 +74,16 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("may", re.compile(rf"(?i)(?:\b(?:on|by|since|until|till|before|after|from|through)\s+|{_WEEKDAY},?\s+)"
                        r"(?P<v>may\s+\d{1,2})\b(?![.,]\d|\s*(?:mg|%|percent|minutes|people)\b)")),
     ("holiday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_HOLIDAY}\b")),
-    ("holiday", re.compile(rf"(?i)\b(?:{_TIME_WORD})\s+(?P<v>(?:the\s+)?{_HOLIDAY})\b")),
+    ("holiday", re.compile(rf"(?i)\b(?:{_TIME_WORD})\s+(?P<v>(?:the\s+)?{_HOLIDAY})\b(?!\s+{_HOLIDAY_THING}\b)")),
     ("holiday", re.compile(rf"(?i)\b(?P<v>{_HOLIDAY}),?\s+(?:19|20)\d\d\b")),
     # a weekday dates something ("last Monday", "the Tuesday after Thanksgiving", "Tues 3/11",
     # "Thursday the 6th", "scheduled for Tuesday"), except as a routine ("every Friday",
     # "Fridays", "Friday prayers", "Sunday school")
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
-    ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<![/-])\b(?P<v>{_WEEKDAY})(?!s)\b"
+    ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<!single )(?<!any )(?<![/-])"
+                           rf"\b(?P<v>{_WEEKDAY}|tues|thurs|weds)(?!s)\b"
                            rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month|"
-                           rf"(?:\s+[\w-]+){{0,2}}\s+(?:group|meeting|class|club|brunch|dinner|lunch|breakfast|ritual|"
+                           rf"(?:\s+[\w-]+){{0,2}}\s+(?:group|cohort|meeting|class|club|brunch|dinner|lunch|breakfast|ritual|"
                            rf"person|practice|game|nights|mornings)s?\b|\s+and\s+{_WEEKDAY})")),
     ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
                            rf"the\s+\d{{1,2}}(?:st|nd|rd|th)\b)")),
@@ -86,7 +91,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of)\s+"
+    # "the last Friday of June", "the 3rd Saturday of September": one day of one month
+    ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"
+                           rf"{_WEEKDAY}\s+(?:of|in)\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|"
+                           rf"august|september|october|november|december))\b")),
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than)\s+"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
                            r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"

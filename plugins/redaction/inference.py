@@ -25,7 +25,7 @@ def predict_tags(model: Any, token_lists: list[list[str]], threshold: float | No
         return _flair_predict(model, token_lists)
     order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]), reverse=True)
     tags: list[list[str]] = [[] for _ in token_lists]
-    with torch.no_grad():
+    with torch.inference_mode():
         for begin in range(0, len(order), BATCH_SIZE):
             chunk = order[begin : begin + BATCH_SIZE]
             batch = [token_lists[i] for i in chunk]
@@ -51,8 +51,11 @@ def _batch_tags(model: Any, batch: list[list[str]], threshold: float | None) -> 
     padded = pad_sequence(list(torch.split(vectors, lengths)), batch_first=True)
     if model.reproject_embeddings:
         padded = model.embedding2nn(padded)
-    packed = pack_padded_sequence(padded, torch.tensor(lengths), batch_first=True)
-    output, _ = pad_packed_sequence(model.rnn(packed)[0], batch_first=True)
+    if len(batch) == 1:  # one sentence: nothing to pad, and packing costs more than the network
+        output = model.rnn(padded)[0]
+    else:
+        packed = pack_padded_sequence(padded, torch.tensor(lengths), batch_first=True)
+        output, _ = pad_packed_sequence(model.rnn(packed)[0], batch_first=True)
     scores = model.linear(output)
     names = model.label_dictionary.get_items()
     best = _decide(scores, names.index("O"), threshold).tolist()

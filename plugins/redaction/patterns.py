@@ -202,6 +202,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
                        r"eight|nine))?(?=[\s-]+years?[\s-]+old|[\s-]+year-old)|(?:ninety-?|one\s+hundred\s+and\s+)?"
                        r"(?:ninetieth|hundredth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)(?=\s+birthday))"),
      lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
+    # "mum's 93rd birthday": a birthday over 89 by its ordinal
+    ("AGE", re.compile(r"(?i)\b(?P<v>(?:9\d|1[01]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"), None),
     # "her grandmother, 91, moved ...": an age set off by commas after a word
     ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?:now\s+|aged?\s+)?(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
     # "she is 90 and lives alone", "(she's 97!)": a person's age said with a pronoun

@@ -20,7 +20,7 @@ from plugins.redaction.spans import merge
 from plugins.redaction.tagger import Tagger, default_tagger
 from plugins.redaction.textutil import clause, fold
 from plugins.redaction.variants import common_words, stop_words
-from plugins.redaction.words import lexicon, word_names
+from plugins.redaction.words import abbreviations, lexicon, word_names
 
 log = logging.getLogger(__name__)
 _PROPAGATE = PEOPLE | {"LOCATION", "ORG"}
@@ -96,7 +96,8 @@ def _recurrences(text: str, folded: str, spans: list[Span]) -> list[Span]:
         value = text[span.start : span.end]
         if value.islower() and (fold(value) in stop_words() or value in word_names()):
             continue  # "my husband will says ...": a lower-case word name is a name there only
-        if span.category in _PROPAGATE and len(value) >= 3 and value not in seen:
+        initials = len(value) == 2 and value.isupper() and span.layer == "pattern" and value.lower() not in abbreviations()
+        if span.category in _PROPAGATE and (len(value) >= 3 or initials) and value not in seen:
             seen[value] = (span.category, fold(value) in common_words(), span.layer)
     for span in spans:  # "Ján M. Novák ... everyone calls me Ján": the parts of a found name too
         if span.category in PEOPLE and span.layer != "known":

@@ -91,11 +91,22 @@ class Tagger:
 
             import plugins.redaction.charembed  # noqa: F401  (registers the embedding class)
 
-            return SequenceTagger.load(str(self.path))
+            model = SequenceTagger.load(str(self.path))
+            _prewarm(model)
+            return model
         except Exception as exc:  # a corrupt or incompatible file must not stop redaction
             log.warning("redaction tagger failed to load from %s (%s): layers 1+2 only",
                         self.path, type(exc).__name__)
             return None
+
+    def forget_words(self) -> None:
+        """Drop the word vectors cached since load (the frequent words stay): a benchmark
+        that repeats a corpus then times new text, not words it has already seen."""
+        model = self._load()
+        cache = getattr(getattr(model, "embeddings", None), "_cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
+            _prewarm(model)
 
     def spans(self, text: str) -> list[Span]:
         """Spans of PER/LOC/ORG entities the model finds in ``text`` (original offsets)."""
@@ -108,12 +119,31 @@ class Tagger:
         return [span for toks, sent_tags in zip(offsets, tags, strict=True) for span in _entity_spans(text, toks, sent_tags)]
 
 
+def _prewarm(model: Any) -> None:
+    """Fill the character embedding's cache with the frequent English words and punctuation
+    (in lower case and capitalised) once, at load: most tokens of any text are among them, and
+    a word's vector depends on its letters only, so every document after skips that work."""
+    import torch
+
+    from plugins.redaction.charembed import BatchedCharEmbeddings
+
+    embeddings = getattr(model, "embeddings", None)
+    if not isinstance(embeddings, BatchedCharEmbeddings):
+        return
+    words = sorted(stop_words())
+    words = list(dict.fromkeys(list(".,;:!?'\"()-/") + words + [w.capitalize() for w in words]))
+    with torch.inference_mode():
+        for begin in range(0, len(words), 4096):
+            embeddings.vectors(words[begin : begin + 4096])
+
+
 def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Span]:
     out = []
     cased = _cased_clauses(text, toks)
     for first, last, tag in _joined(bioes_entities(tags)):
         for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
             start, end = toks[first + lo][0], toks[first + hi][1]
+            end = _before_label_line(text, start, end)
             if tag == "LOC" and lo and text[start:end].isdigit() and "\n" in text[toks[first + lo - 1][1] : start]:
                 # a postcode on the next line of an address
                 out.append(Span(start, end, "LOCATION", "model"))
@@ -125,7 +155,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                      text[start:end].lower() in stop_words()) or \
                     (tag == "PER" and _opening_word(text, start, end)) or _opening_preposition(text, start, end) or \
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
-                    _label_or_instrument(text, start, end) or \
+                    _label_or_instrument(text, start, end) or _form_label(text, start, end) or \
+                    _determined_word(text, start, end) or _work_title(text, start) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -202,6 +233,69 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
         return all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
     return False
+
+
+_LABEL_LINE_RE = re.compile(r"\n[ \t]*[^\W\d_][^\n:]{0,40}:")
+
+
+def _before_label_line(text: str, start: int, end: int) -> int:
+    """An entity ends before a line that opens with a form label ("...Garza\nEdad / Age: 52")."""
+    label = _LABEL_LINE_RE.search(text, start, end + 45)
+    if label and label.start() < end:
+        return len(text[:label.start()].rstrip())
+    return end
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"(?i)(?:^|[^\w'’])(?:the|a|an|my|your|his|her|our|their|its|this|that|last|next|"
+                                   r"every|each|some|any|no)[ \t]+$")
+
+
+def _determined_word(text: str, start: int, end: int) -> bool:
+    """One lower-case dictionary word after an article or possessive ("my job", "the riff",
+    "last autumn", "the walk-in"): a thing, whatever the case of the clause (a name after
+    "my" comes with a relation word: "my sister hope")."""
+    value = text[start:end]
+    if " " in value or not value.islower() or value in first_names():
+        return False
+    low = value.strip("'’")
+    return (low in lexicon() or low in lower_words() or plain_word(low)) and \
+        bool(_DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start))
+
+
+# A form label: a bilingual one ("Nombre / Name:", "Teléfono:") or one of several words with
+# a lower-case word among them ("Idioma preferido:", "Contacto de emergencia:").
+_BILINGUAL_AFTER_RE = re.compile(r"[ \t]*/[ \t]*[A-Z][\w ]{1,30}:")
+
+
+def _form_label(text: str, start: int, end: int) -> bool:
+    if not opens(text, start) or not (_BILINGUAL_AFTER_RE.match(text, end) or text[end : end + 1] == ":"):
+        return False
+    if _BILINGUAL_AFTER_RE.match(text, end) or re.match(r":[ \t]*[+(]?\d", text[end : end + 4]):
+        return True  # "Nombre / Name:", "Teléfono: 956-..."
+    words = text[start:end].split()
+    return len(words) >= 2 and any(w.islower() and w not in _PARTICLES for w in words[1:])
+
+
+# A work named by what it is ("the novel Lanterns Over Quarry Lake", "the song Wonderwall"):
+# a title, not a person or place.
+_WORK_BEFORE_RE = re.compile(r"(?i)\b(?:the|a|an|his|her|their|my)[ \t]+(?:novel|book|film|movie|song|album|show|series|"
+                             r"play|musical|poem|memoir|podcast|documentary|sitcom|opera|painting|video\s+game|game)"
+                             r"[ \t]*[\"“']?$")
+
+
+_TITLE_WORD_RE = re.compile(r"[A-Z][\w'’-]*|of|the|and|a|an|in|on|over|to|for|with|at|by|from|my|me|i")
+
+
+def _work_title(text: str, start: int) -> bool:
+    """Inside a title that follows what it names ("the novel Lanterns Over Quarry Lake")."""
+    head = start
+    for _ in range(8):  # back over the title's words, at most eight
+        before = text[max(0, head - 16) : head]
+        word = re.search(r"(\S+)[ \t]+$", before)
+        if not word or not _TITLE_WORD_RE.fullmatch(word.group(1)) or _WORK_BEFORE_RE.search(text, max(0, head - 30), head):
+            break
+        head -= len(word.group())
+    return bool(_WORK_BEFORE_RE.search(text, max(0, head - 30), head))
 
 
 def _opening_preposition(text: str, start: int, end: int) -> bool:
