@@ -13,7 +13,9 @@ from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
     abbreviations,
+    clinical_words,
     demonyms,
+    drugs,
     eponym,
     first_names,
     lexicon,
@@ -31,7 +33,7 @@ _ID_WORDS = (
     r"social\s+security(?:\s+number)?|passport(?:\s+number)?|plate|vin|record\s+number|"
     r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?|"
     r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?|(?:credit\s+|debit\s+|bank\s+)?card(?:\s+number)?|"
-    r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|tracking(?:\s+number)?|booking(?:\s+reference)?|"
+    r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|employee\s+(?:id|number|no\.?)(?:\s+on\s+file)?|tracking(?:\s+number)?|booking(?:\s+reference)?|"
     r"routing(?:\s+number)?|iban|invoice|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#./]?)?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
@@ -75,6 +77,29 @@ LABELLED_NAME_RE = re.compile(
     rf"clients|participants|attendees|present|partners|people|contacts?|supports?)(?:\s+name)?)[ \t]*:[ \t]*{_FULL}"
     rf"(?=[ \t]*(?:$|[|,(;/])|[ \t]+['\"“‘]|[ \t]{{2,}}|[ \t]+(?:DOB|MRN|and|&)\b)"
 )  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
+# An organisation filling a labelled field ("Insurance: Medical Mutual", "School: Oakfield Primary")
+LABELLED_ORG_RE = re.compile(
+    r"(?m)^[ \t>*-]*(?i:insurance|insurer|payer|carrier|health\s+plan|employer|school|pharmacy|church|agency|"
+    r"company|workplace|referral\s+source|referring\s+agency|facility|shelter|program)[ \t]*:[ \t]*"
+    r"(?P<v>[A-Z][\w'’&-]*(?:\.(?=\w))?(?:[ \t]+(?:of|and|&|for|the)?[ \t]*[A-Z][\w'’&-]*(?:\.(?=\w))?){0,5})"
+)
+# A band, choir, team or club someone belongs to ("his band Paper Lanterns", "plays in the Salt Flats")
+GROUP_NAME_RE = re.compile(
+    r"\b(?:(?i:his|her|their|my|our|your)[ \t]+(?i:band|choir|team|club|crew|troupe|league|congregation)[ \t]+(?:the[ \t]+)?"
+    r"|(?i:plays?|played|playing|sings?|sang|singing)[ \t]+(?:\w+[ \t]+)?(?:in|for|with)[ \t]+the[ \t]+)"
+    r"(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
+# A business named "X & Y" where someone is or works ("at the Crown & Anchor", "opened Cedar & Salt")
+AMPERSAND_ORG_RE = re.compile(
+    r"\b(?i:at|opened|owns|owned|runs|ran|from|joined|for)[ \t]+(?:the[ \t]+)?"
+    r"(?P<v>[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?[ \t]*&[ \t]*[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)"
+)
+# An Irish county after a town ("Ballincollig, Co. Cork")
+IRISH_COUNTY_RE = re.compile(
+    r"\b(?P<v>Co\.?[ \t]+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|"
+    r"Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|"
+    r"Tyrone|Waterford|Westmeath|Wexford|Wicklow))\b(?:,?[ \t]+(?P<eir>[AC-FHKNPRTV-Y]\d[\dW][ \t]?[0-9AC-FHKNPRTV-Y]{4})\b)?"
+)
 # A client named by a nickname or initials in quotes ('client "Bear"', 'presented client "TL"')
 QUOTED_CLIENT_RE = re.compile(
     r"\b(?i:client|patient|pt|member|youth|resident|student|child|teen|boy|girl|son|daughter|veteran)[ \t]+"
@@ -276,8 +301,15 @@ def context_spans(text: str) -> list[Span]:
     out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
-            if _trade_name(m.group("v")) for span in _org_span(text, m)]
+            if _trade_name(m.group("v")) and not _NUMBER_LABEL_RE.match(text, m.end("v"))  # "National Insurance number"
+            for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
+    out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE) for m in pattern.finditer(text)
+            if _named_group(m.group("v")) for span in _org_span(text, m)]
+    for m in IRISH_COUNTY_RE.finditer(text):
+        out.append(Span(*m.span("v"), "LOCATION", "pattern"))
+        if m.group("eir"):
+            out.append(Span(*m.span("eir"), "ZIP", "pattern"))
     out += [Span(*m.span("v"), "PATIENT" if m.group().lower().startswith(("client", "patient", "pt")) else "PERSON",
                  "pattern") for m in QUOTED_CLIENT_RE.finditer(text)]
     for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
@@ -380,6 +412,24 @@ def _company_span(text: str, match: re.Match[str]) -> list[Span]:
     words = list(re.finditer(r"\S+", text[start:end]))[:-1]
     keep = next((w for w in words if w.group()[0].isupper() and fold(w.group().strip(",")) not in NOT_NAMES), None)
     return [] if keep is None else [Span(start + keep.start(), end, "ORG", "pattern")]
+
+
+_GENERIC_ORG_WORDS = frozenset(("medicaid", "medicare", "tricare", "self-pay", "none", "uninsured", "n/a", "unknown",
+                                "private", "commercial", "pending", "same", "other", "mom", "dad", "family", "friends",
+                                "medi-cal", "per", "through", "via", "see", "employer", "self", "chip", "ppo", "hmo"))
+
+
+def _named_group(value: str) -> bool:
+    """Words that name one organisation, not only a generic payer, service or kind of help
+    ("Medicaid", "Drug & Alcohol", "Mom & Dad")."""
+    words = [fold(w.strip(",.&")) for w in value.split() if w.strip(",.&")]
+    if words and words[0] in ("per", "see", "same", "none", "self", "n/a"):
+        return False  # "School: Per his counselor at ...": a sentence, not a name
+    return not all(w in _GENERIC_ORG_WORDS or w in service_words() or w in NOT_NAMES or w in clinical_words() or
+                   w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
+
+
+_NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")
 
 
 def _org_span(text: str, match: re.Match[str]) -> list[Span]:

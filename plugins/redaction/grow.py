@@ -204,8 +204,9 @@ def _first_names(text: str, spans: list[Span]) -> list[Span]:
 
 # Where a town is named: after a word that places someone ("moved to Denver", "born in Kharkiv").
 _CITY_RE = re.compile(
-    r"\b(?i:in|from|to|near|outside(?:\s+of)?|around|towards?|into|visit(?:ed|ing|s)?|at|by|of|for|"
-    r"left|leaving|moved|relocated|lives|lived|born|raised|based|stayed|staying|back\s+to|home\s+to|via)[ \t]+"
+    r"(?:\((?=[A-ZÀ-Þ][\w'’.]*(?:[ \t]+[A-ZÀ-Þ][\w'’.]*)?\))"  # "(Amsterdam)" after an address or IP
+    r"|\b(?i:in|from|to|near|outside(?:\s+of)?|around|towards?|into|visit(?:ed|ing|s)?|at|by|of|for|"
+    r"left|leaving|moved|relocated|lives|lived|born|raised|based|stayed|staying|back\s+to|home\s+to|via)[ \t]+)"
     r"(?P<v>(?!(?i:in|by|at|of|for|to|from|near)\b)"
     r"[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|-)(?:[A-ZÀ-Þ][\w'’.]*|de|la|del|du|des|le|au|aux|sur|am|an|upon|on|en))*)"
 )

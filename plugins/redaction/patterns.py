@@ -24,7 +24,7 @@ _STREET_SUFFIX = (
     r"Valley|Lake|Creek|Meadows?|Forest|Village|Port|Fort|Glen|Isle|Pass|Path|Pines|Rapids|Shores?)"
 )
 STREET_SUFFIX = _STREET_SUFFIX  # the growth rules read intersections with it
-_UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|(?i:apt|suite)|#)\.?\s*#?\s*"
+_UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|Building|Flat|(?i:apt|suite|flat)|#)\.?\s*#?\s*"
          r"[A-Za-z]?\d+[A-Za-z]?")
 _WORD = r"(?:[A-Z0-9][\w'’.-]*|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
@@ -175,7 +175,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
                       r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
-    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s+"
+    # a user name in quotes after what it names ("the account 'rahul.v'")
+    ("ID", re.compile(r"(?i)\b(?:account|user\s*name|user|login|handle)\s+['\"“‘](?P<v>@?[A-Za-z0-9][\w.@-]{2,}[A-Za-z0-9])"
+                      r"['\"”’]"), None),
+    # a phone extension or pager ("ext. 3341", "(pager 4419)")
+    ("PHONE", re.compile(r"(?i)\b(?:ext\.?|extension|pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),
+    # a numbered road ("on Route 9", "Hwy 61"); a road someone lives or works on places them
+    ("LOCATION", re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|State\s+Road|County\s+Road|Interstate)\s+\d{1,4}[A-Z]?\b"), None),
+    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s+"
                       r"(?P<v>@?(?=[\w.-]*[\d_.])[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
     ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), _not_a_code),

@@ -250,6 +250,9 @@ _DETERMINER_BEFORE_RE = re.compile(r"(?i)(?:^|[^\w'’])(?:the|a|an|my|your|his|
                                    r"every|each|some|any|no)[ \t]+$")
 
 
+_CONTRACTED_RE = re.compile(r"[a-z]+(?:n['’]t|['’](?:ll|ve|re|d|m))")
+
+
 def _determined_word(text: str, start: int, end: int) -> bool:
     """One lower-case dictionary word after an article or possessive ("my job", "the riff",
     "last autumn", "the walk-in"): a thing, whatever the case of the clause (a name after
@@ -257,6 +260,8 @@ def _determined_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if " " in value or not value.islower() or value in first_names():
         return False
+    if _CONTRACTED_RE.fullmatch(value):
+        return True  # "couldn't", "we'll": a contraction names no one
     low = value.strip("'’")
     return (low in lexicon() or low in lower_words() or plain_word(low)) and \
         bool(_DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start))
@@ -267,13 +272,19 @@ def _determined_word(text: str, start: int, end: int) -> bool:
 _BILINGUAL_AFTER_RE = re.compile(r"[ \t]*/[ \t]*[A-Z][\w ]{1,30}:")
 
 
+_LABEL_TAIL_RE = re.compile(r"((?:[ \t]+[^\W\d_A-Z][\w'’-]*)*)[ \t]*(/[ \t]*[A-Z][\w ]{1,30})?:")
+
+
 def _form_label(text: str, start: int, end: int) -> bool:
-    if not opens(text, start) or not (_BILINGUAL_AFTER_RE.match(text, end) or text[end : end + 1] == ":"):
+    if not _LABEL_START_RE.search(text, max(0, start - 6), start) and start != 0:
         return False
-    if _BILINGUAL_AFTER_RE.match(text, end) or re.match(r":[ \t]*[+(]?\d", text[end : end + 4]):
+    tail = _LABEL_TAIL_RE.match(text, end, min(len(text), end + 60))
+    if not tail:
+        return False
+    if tail.group(2) or re.match(r"[ \t]*[+(]?\d", text[tail.end() : tail.end() + 4]):
         return True  # "Nombre / Name:", "Teléfono: 956-..."
-    words = text[start:end].split()
-    return len(words) >= 2 and any(w.islower() and w not in _PARTICLES for w in words[1:])
+    words = text[start:end].split()[1:] + tail.group(1).split()
+    return any(w.islower() and w not in _PARTICLES for w in words)
 
 
 # A work named by what it is ("the novel Lanterns Over Quarry Lake", "the song Wonderwall"):
@@ -393,6 +404,9 @@ _PLAN_VERB_RE = re.compile(
     r"update|obtain|request|arrange|re-?evaluate|reassess|notify|follow-up|f/u)\b")
 _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", "must", "did", "does", "do"))
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
+# "Hope to sleep through the night", "Hope that's okay", "Will power": a word name opening a
+# sentence as the word it is
+_WORD_USE_NEXT_RE = re.compile(r"(?i)(?:hope|wish)[ \t]+(?:to|that|so|you|we|i|it|this)\b|will[ \t]+power\b")
 
 
 
@@ -460,6 +474,8 @@ def _modal(text: str, start: int, end: int) -> bool:
     """A question opening a sentence ("May I ...", "Will you ..."), or a note typed in lower
     case that starts with one ("will fax release to her PCP"), not a person called May or Will."""
     words = text[start:end].split()
+    if len(words) == 1 and _WORD_USE_NEXT_RE.match(text, start) and opens(text, start, lines=False):
+        return True
     if not words or words[0].lower() not in _MODALS:
         return False
     opening = opens(text, start, lines=False)

@@ -221,3 +221,51 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     text = "my husband will says i been checked out. my mom will call tomorrow."
     result = redact(text, None, tagger=tagger)
     assert result.text.startswith("my husband [") and "my mom will call" in result.text, result.text
+
+
+@pytest.mark.parametrize(("text", "hidden", "kept"), [
+    # employers after leaving words; a sentence's full stop is no part of the employer
+    ("He got fired from Uber in May and resigned from Costquest. Then he slept.", ["Uber", "Costquest"],
+     ["got fired from", ". Then"]),
+    # a name particle makes a person; a lone letter between two parts of a name is an initial
+    ("Willemine ten Pas will be talking at the conference.", ["Willemine ten Pas"], ["will be talking"]),
+    ("follow up with benjamin a seiler in a couple of months.", ["benjamin a seiler"], ["follow up with"]),
+    # ids after card, order, reference, registration and National Insurance labels; IBANs; UK plates
+    ("Card ending 4417. Order 7789-AX shipped; quote reference FSL/2291/KT. National Insurance number "
+     "QQ 12 34 56 C. Paid to GB71 TCRN 4021 8836 1029 47. Van registration LK19 XRT.",
+     ["4417", "7789-AX", "FSL/2291/KT", "QQ 12 34 56", "GB71 TCRN 4021 8836 1029 47", "LK19 XRT"],
+     ["Card ending", "National Insurance number"]),
+    # a day of a month in prose, an ordinal after "than", an ordinal birthday over 89
+    ("Forms are due the last Friday of June; can we meet earlier than the 22nd? It was grandma's 94th birthday.",
+     ["the last Friday of June", "the 22nd", "94th"], ["birthday"]),
+    # organisations by their trade word and by what is said of them; a labelled insurer; a quoted client
+    ('Insurance: Medical Mutual. Kenji plays for Riverside Rovers FC and goes to Oakfield Primary; his band '
+     'Paper Lanterns played at the Crown & Anchor. Supervisor asked about client "TL"; TL lives with parents.',
+     ["Medical Mutual", "Riverside Rovers FC", "Oakfield Primary", "Paper Lanterns", "Crown & Anchor", "TL"],
+     ["Supervisor asked about client"]),
+    # Irish addresses, a flat number, a numbered road, extensions and pagers, a quoted account, a town in brackets
+    ("Niamh Gallagher, 12 Oakpark Grove, Tralee, Co. Kerry, V92 X2P4; parcel left at flat 4, 27 Albert Road; "
+     "pharmacy on Route 9; ext. 3341; pager 4419; sign-ins to the account 'rahul.v' from 185.220.101.34 (Amsterdam)",
+     ["Co. Kerry", "V92 X2P4", "flat 4", "Route 9", "3341", "4419", "rahul.v", "Amsterdam"], ["pharmacy on"]),
+])
+def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
+    result = redact(text, None, tagger=tagger)
+    for value in hidden:
+        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
+    for value in kept:
+        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+
+
+@pytest.mark.parametrize("text", [
+    # a holiday as a thing, routine weekdays, a generic payer and service, words in a name's place
+    "Thank you for the Christmas card. DBT Skills Group, Tuesday evening cohort; I couldn't get through a single Sunday.",
+    "Insurance: Medicaid. Referral source: EAP. She works in Drug & Alcohol services.",
+    "Goals: Hope to sleep through the night. Will power, she joked, shows up after coffee.",
+    # a lower-case word after an article or possessive, a typed title, a bilingual form label
+    "the riff and building energy is a rock masterpiece; far from my job at the hangar",
+    "She recommended the novel Lanterns Over Quarry Lake and the song Wonderwall.",
+    "Idioma preferido / Preferred language: Spanish",
+])
+def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
+    result = redact(text, None, tagger=tagger)
+    assert result.text == text, result.text
