@@ -13,6 +13,7 @@ from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
     abbreviations,
+    brands,
     clinical_words,
     demonyms,
     drugs,
@@ -20,6 +21,7 @@ from plugins.redaction.words import (
     first_names,
     lexicon,
     lower_words,
+    method_name,
     plain_word,
     service_words,
     word_names,
@@ -34,9 +36,10 @@ _ID_WORDS = (
     r"serial(?:\s+number)?|badge|employee\s+id|student\s+id|fax\s+id|referral|conf(?:irmation)?|"
     r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?|(?:credit\s+|debit\s+|bank\s+)?card(?:\s+number)?|"
     r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|employee\s+(?:id|number|no\.?)(?:\s+on\s+file)?|tracking(?:\s+number)?|booking(?:\s+reference)?|"
-    r"routing(?:\s+number)?|iban|invoice|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number"
+    r"routing(?:\s+number)?|iban|invoice|(?:visa|mastercard|amex|discover)(?=\s+ending|\s+ends)|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number|"
+    r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?"
 )
-_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |[A-Za-z]{1,6}[-#./]?)?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
+_ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
     rf"(?i)(?<![/\w])(?:{_ID_WORDS}|patient\s*(?=#))\s*(?:number|num|no\.?|#|id)?\s*"
     rf"(?:is|was|of|:|#|=|-|ends?(?:\s+(?:in|with))?|ending(?:\s+(?:in|with))?)?\s*(?P<v>{_ID_VALUE})"
@@ -63,7 +66,7 @@ GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank
 # Who writes ("hey its hunter again", "hi its hope (hope ...)"): the name before a pause.
 SELF_NAMED_RE = re.compile(rf"(?i)\b(?:it'?s|its|this\s+is|i'?m)[ \t]+{_LOWER_NAME}\b(?=[ \t]*(?:[,.!(]|again\b|here\b|$))")
 LOWER_RELATION_RE = re.compile(
-    rf"\b(?:my|his|her|their|our|your|pt'?s|client'?s)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
+    rf"(?:\b(?:my|his|her|their|our|your|pt'?s|client'?s|with)|\bw/)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )
 LOWER_TITLE_RE = re.compile(rf"\b(?:mr|mrs|ms|miss|dr|coach)\.?[ \t]+{_LOWER_NAME}\b")
 LOWER_PATIENT_RE = re.compile(rf"\b(?:pt|patient|client|spoke\s+w(?:ith|/)|met\s+w(?:ith|/))[ \t]*:?[ \t]+{_LOWER_NAME}\b")
@@ -91,8 +94,15 @@ GROUP_NAME_RE = re.compile(
 )
 # A business named "X & Y" where someone is or works ("at the Crown & Anchor", "opened Cedar & Salt")
 AMPERSAND_ORG_RE = re.compile(
-    r"\b(?i:at|opened|owns|owned|runs|ran|from|joined|for)[ \t]+(?:the[ \t]+)?"
+    r"\b(?i:at|opened|owns|owned|runs|ran|from|joined|for|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<v>[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?[ \t]*&[ \t]*[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)"
+)
+# A business named by who answers for it or who founded it ("Thank you for calling North Star
+# Credit", "Welcome to the Bluebell Book Club", "founded Third Shelf")
+ANSWERED_ORG_RE = re.compile(
+    r"\b(?:(?i:thank(?:s|[ \t]+you)[ \t]+for[ \t]+calling|you(?:'ve|[ \t]+have)[ \t]+reached|welcome[ \t]+to)"
+    r"|(?:founded|co-founded|launched|owns|owned))[ \t]+(?:the[ \t]+)?"
+    r"(?P<v>[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|&|the)?[ \t]*[A-Z][\w'’&-]*){0,4})"
 )
 # An Irish county after a town ("Ballincollig, Co. Cork")
 IRISH_COUNTY_RE = re.compile(
@@ -102,9 +112,15 @@ IRISH_COUNTY_RE = re.compile(
 )
 # A client named by a nickname or initials in quotes ('client "Bear"', 'presented client "TL"')
 QUOTED_CLIENT_RE = re.compile(
-    r"\b(?i:client|patient|pt|member|youth|resident|student|child|teen|boy|girl|son|daughter|veteran)[ \t]+"
-    r"[\"“'‘](?P<v>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?)[\"”'’]"
+    rf"\b(?i:client|patient|pt|member|youth|resident|student|child|teen|boy|girl|son|daughter|veteran|"
+    rf"{RELATIVE_WORDS}|{OTHER_WORDS})(?:[ \t]+|[ \t]*=[ \t]*)"
+    r"[\"“'‘](?P<v>[A-Za-z][\w'’.-]*(?:[ \t][A-Za-z][\w'’.-]*)?)[\"”'’]"
 )
+# A nickname in quotes before a bracketed real name ("'Tiny' (Marcus Leung)")
+QUOTED_BEFORE_NAME_RE = re.compile(r"['\"“‘](?P<v>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?)['\"”’][ \t]*\([ \t]*"
+                                   r"(?:real[ \t]+name[ \t]+)?[A-Z][a-z]+")
+# A chain's store by its number ("Walgreens #09231", "Riverside Drug #4471"): one place
+STORE_NUMBER_RE = re.compile(r"\b(?P<v>[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,2}[ \t]*#[ \t]*\d{2,6})\b")
 # A relation opening a clause with the name after it ("Son Mort visits on Sundays.")
 RELATION_START_RE = re.compile(
     rf"(?m)(?:^|(?<=[.;:!?])[ \t]+)(?P<r>(?i:{RELATIVE_WORDS}))[ \t]+(?!(?i:and|or|of|is|was|has|had)\b){_FULL}"
@@ -162,7 +178,7 @@ PHONE_CONTEXT_RE = re.compile(
     r"text\s+(?:me|him|her|them)\s+(?:on|at)|reach(?:ed)?\s+(?:me\s+|him\s+|her\s+)?at|answering\s+at|"
     r"number\s+is)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?P<v>\+?\(?\d[\d\s().-]{5,18}\d)"
 )
-_LEGAL_SUFFIX = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Limited|Corp|Corporation|GmbH|PLC|plc|AG|S\.A|SARL|B\.V|N\.V|Pty)\b"
+_LEGAL_SUFFIX = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|GmbH|PLC|plc|AG|S\.A|SARL|B\.V|N\.V|Pty)\b"
 _ORG_WORD = r"[A-Z][\w'’.-]*"
 COMPANY_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:,?[ \t]+|[ \t]+(?:and|&|of|de|et|und)[ \t]+){_ORG_WORD}){{0,4}},?[ \t]+{_LEGAL_SUFFIX})"
@@ -199,7 +215,8 @@ _TRADE_WORDS = (
     "Middle", "Produce", "Storage", "Fabricators", "Manufacturing", "Fellowship", "Chapel", "Ministry", "Nails",
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
     "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team", "Bank", "Mutual", "Primary",
-    "Partnership", "Collective", "FC", "AFC", "Lodge", "Inn", "Cafe", "Café", "Bakery", "Pub", "Brewery",
+    "Partnership", "Collective", "FC", "AFC", "Lodge", "Inn", "Cafe", "Café", "Bakery", "Pub", "Brewery", "Project",
+    "Studio", "Transport", "Distribution", "Dentistry", "Credit",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -302,16 +319,20 @@ def context_spans(text: str) -> list[Span]:
             for span in _org_span(text, m)]
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) and not _NUMBER_LABEL_RE.match(text, m.end("v"))  # "National Insurance number"
+            and not method_name(m.group("v"))  # "Emotionally Focused Therapy"
             for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
-    out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE) for m in pattern.finditer(text)
+    out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE, ANSWERED_ORG_RE)
+            for m in pattern.finditer(text)
             if _named_group(m.group("v")) for span in _org_span(text, m)]
     for m in IRISH_COUNTY_RE.finditer(text):
         out.append(Span(*m.span("v"), "LOCATION", "pattern"))
         if m.group("eir"):
             out.append(Span(*m.span("eir"), "ZIP", "pattern"))
     out += [Span(*m.span("v"), "PATIENT" if m.group().lower().startswith(("client", "patient", "pt")) else "PERSON",
-                 "pattern") for m in QUOTED_CLIENT_RE.finditer(text)]
+                 "pattern") for m in QUOTED_CLIENT_RE.finditer(text) if _quoted_name(m.group("v"))]
+    out += [Span(*m.span("v"), "PERSON", "pattern") for m in QUOTED_BEFORE_NAME_RE.finditer(text)]
+    out += [Span(*m.span("v"), "ORG", "pattern") for m in STORE_NUMBER_RE.finditer(text) if _store(m.group("v"))]
     for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -326,6 +347,10 @@ def context_spans(text: str) -> list[Span]:
             for m in pattern.finditer(text) if _lower_name(m.group("v"))
             and not (pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE) and m.group("v") in _MODAL_NAMES and
                      not _SAYS_RE.match(text, m.end("v")))]
+    out += [Span(m.end("v") + s.start(1), m.end("v") + s.end(1), _role(m), "pattern")
+            for pattern in (LOWER_RELATION_RE, LOWER_PATIENT_RE, LOWER_TITLE_RE) for m in pattern.finditer(text)
+            if _lower_name(m.group("v")) and (s := _LOWER_SURNAME_RE.match(text[m.end("v") : m.end("v") + 30]))
+            and _lower_surname(s.group(1))]  # "pt joy mwangi-otieno": the surname after a lower-case name
     out += [span for m in SPEAKER_RE.finditer(text) if _unlabelled(m.group("v"), speaker=True)
             for span in _name_span(text, m)]
     out += [span for m in VOCATIVE_RE.finditer(text) if _unlabelled(m.group("v")) for span in _name_span(text, m)]
@@ -360,10 +385,22 @@ def _county(text: str, match: re.Match[str]) -> Span | None:
     return Span(start + words[0].start(), end, "LOCATION", "pattern") if len(words) > 1 else None
 
 
+_LOWER_SURNAME_RE = re.compile(r"[ \t]+([a-zà-ÿ][a-zà-ÿ'’-]{2,})")
+
+
+def _lower_surname(word: str) -> bool:
+    """A lower-case word after a lower-case name that is no English word ("mwangi-otieno")."""
+    parts = [p for p in re.split(r"[-'’]", word.lower()) if p]
+    return bool(parts) and not any(p in lexicon() or p in lower_words() or p in stop_words() or p in abbreviations()
+                                   for p in parts)
+
+
 def _lower_name(word: str) -> bool:
     """A word typed in lower case that names someone: a listed first name or word name, or no
     English word, role, relation or abbreviation at all ("ines", "faith"; not "there", "all")."""
-    low = word.lower()
+    low = re.sub(r"['’]s$", "", word.lower())
+    if _ROLE_WORD_RE.fullmatch(low):
+        return False  # "spoke w/ client's sister"
     if low in first_names() or low in word_names():
         return True
     return _bracketed_name(word) and low not in lower_words()
@@ -414,6 +451,21 @@ def _company_span(text: str, match: re.Match[str]) -> list[Span]:
     return [] if keep is None else [Span(start + keep.start(), end, "ORG", "pattern")]
 
 
+def _quoted_name(value: str) -> bool:
+    """A name or nickname in quotes, not quoted words ('client "I feel"')."""
+    words = [w.lower() for w in value.split()]
+    if value[0].isupper():
+        return words[0] not in stop_words() or words[0] in first_names()
+    return any(w in first_names() or w not in lexicon() for w in words) and words[0] not in ("i", "you", "we", "he", "she")
+
+
+def _store(value: str) -> bool:
+    """A chain or a business by its store number, not "Problem #2" or "Goal #1"."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_][\w'’&-]*", value)]
+    return bool(words) and (any(w in brands() for w in words) or words[-1] in ("drug", "drugs", "pharmacy", "store",
+                                                                              "market", "foods", "grocery"))
+
+
 _GENERIC_ORG_WORDS = frozenset(("medicaid", "medicare", "tricare", "self-pay", "none", "uninsured", "n/a", "unknown",
                                 "private", "commercial", "pending", "same", "other", "mom", "dad", "family", "friends",
                                 "medi-cal", "per", "through", "via", "see", "employer", "self", "chip", "ppo", "hmo"))
@@ -423,8 +475,11 @@ def _named_group(value: str) -> bool:
     """Words that name one organisation, not only a generic payer, service or kind of help
     ("Medicaid", "Drug & Alcohol", "Mom & Dad")."""
     words = [fold(w.strip(",.&")) for w in value.split() if w.strip(",.&")]
-    if words and words[0] in ("per", "see", "same", "none", "self", "n/a"):
+    if words and words[0] in ("per", "see", "same", "none", "self", "n/a", "these", "those", "this", "that", "a", "an",
+                              "our", "my", "his", "her", "their", "its", "some", "all", "every", "it", "there"):
         return False  # "School: Per his counselor at ...": a sentence, not a name
+    if method_name(value):
+        return False
     return not all(w in _GENERIC_ORG_WORDS or w in service_words() or w in NOT_NAMES or w in clinical_words() or
                    w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
 
@@ -461,6 +516,8 @@ def _city_state_layer(value: str) -> str:
 def _trade_name(value: str) -> bool:
     """Words before the trade word that name something ("Mercy Valley Medical Center"), not
     only a generic kind of service or group ("Skills Group", "Community Mental Health Center")."""
+    if re.match(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH)\b", value):
+        return False  # "BSc Nursing": a degree
     words = [fold(w) for w in value.split()[:-1] if len(w.strip(".")) > 1]  # "mL. Plan:" names nothing
     while words and words[-1] in _NOT_TRADE:
         words.pop()

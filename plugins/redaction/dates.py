@@ -26,7 +26,7 @@ _RELATIVE_TO = (
 # What makes a holiday a thing, not a day ("the Christmas card", "Easter candy")
 _HOLIDAY_THING = (r"(?:cards?|trees?|gifts?|presents?|lights|decorations|music|songs?|movies?|films?|cookies|candy|"
                   r"shopping|sweaters?|plays?|pageants?|concerts?|costumes?|parades?|carols?|ornaments?|baskets?|"
-                  r"eggs?|specials?|sales?|lists?|stockings?)")
+                  r"eggs?|specials?|sales?|lists?|stockings?|barbecues?|bbqs?|picnics?)")
 # Words that put a holiday on the calendar ("over Thanksgiving", "since Easter"); a holiday
 # named as a thing ("Halloween candy", "Mother's Day is hard") is no date.
 _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|this|last|next|past|of|from|"
@@ -34,7 +34,7 @@ _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|th
               r"the\s+weekend\s+of")
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
 _ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|cohorts?|"
-            r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|"
+            r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|standups?|stand-ups?|"
             r"/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
@@ -53,7 +53,7 @@ _DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4
 _ACRONYM_BEFORE_RE = re.compile(
     r"(?i)\b(?:moca|mmse|slums|asrs(?:-v1\.1)?|mdq|audit(?:-c)?|dast(?:-10)?|cage|crafft|epds|bdi(?:-ii)?|bai|ham-?[ad]|"
     r"ymrs|madrs|ciwa(?:-ar)?|cows|aims|bprs|panss|ede-q|lsas|y-bocs|oci-r|scared|maccat\S*|tomm|wais|wasi|wisc|gds|"
-    r"cdr|cornell|c-ssrs|pcl-5|phq-9|gad-7|sdq|rcads|cdi)(?:\s+[A-Z]?[a-z]+)?(?:\s+part\s+[a-c])?\s*:?\s*$"
+    r"cdr|cornell|c-ssrs|pcl-5|phq-9|gad-7|sdq|rcads|cdi|ygtss|cy-bocs|cgi|gaf|hcr-20|static-99r?)(?:\s+[A-Z]?[a-z]+)?(?:\s+part\s+[a-c])?\s*:?\s*$"
 )
 _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
                                r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
@@ -80,13 +80,16 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Thursday the 6th", "scheduled for Tuesday"), except as a routine ("every Friday",
     # "Fridays", "Friday prayers", "Sunday school")
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
+    ("weekday", re.compile(rf"(?i)\b(?:last|this\s+past|past)\s+{_WEEKDAY}(?!s)\b")),
     ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<!single )(?<!any )(?<![/-])"
                            rf"\b(?P<v>{_WEEKDAY}|tues|thurs|weds)(?!s)\b"
                            rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month|"
                            rf"(?:\s+[\w-]+){{0,2}}\s+(?:group|cohort|meeting|class|club|brunch|dinner|lunch|breakfast|ritual|"
                            rf"person|practice|game|nights|mornings)s?\b|\s+and\s+{_WEEKDAY})")),
     ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
-                           rf"the\s+\d{{1,2}}(?:st|nd|rd|th)\b)")),
+                           rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)")),
+    # "03JUN24": a compact date
+    ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}\b")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
@@ -116,15 +119,32 @@ def date_matches(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if kind in ("partial", "numeric") and (_looks_like_score(text, match) or _DOSE_AFTER_RE.match(text, match.end())):
                 continue
+            if kind == "weekday" and _ROUTINE_LIST_RE.search(text, max(0, match.start() - 60), match.start()):
+                continue  # "every Monday, Wednesday and Friday"
             found.append(match.span("v") if "v" in pattern.groupindex else match.span())
     return found
 
 
+_ROUTINE_LIST_RE = re.compile(rf"(?i)\b(?:every|each)\s+(?:{_WEEKDAY},?\s+(?:and\s+|or\s+)?)+$")
+
+
+# Scores listed one after another ("Understanding 13/16, Reasoning 12/16, Appreciation 10/12")
+_SCORE_LIST_RE = re.compile(r"(?:[A-Za-z-]+\s+\d{1,2}/\d{1,2}[,;]\s+)+[A-Za-z-]+\s+$")
+
+
 def _looks_like_score(text: str, match: re.Match[str]) -> bool:
-    """"14/27" after "PHQ-9" or a scale's acronym is a score, and so is "6/6 to 3/6", not a date."""
+    """"14/27" after "PHQ-9" or a scale's acronym is a score, and so is "6/6 to 3/6", not a date;
+    so is a later item of a list of scores that starts after one, and a value compared (">= 6/10")."""
     if _SCORE_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()) or \
-            _ACRONYM_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
+            _ACRONYM_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) or \
+            re.search(r"(?:>=|<=|[<>≥≤=])\s*$", text[max(0, match.start() - 4) : match.start()]):
         return True
+    listed = _SCORE_LIST_RE.search(text, max(0, match.start() - 90), match.start())
+    if listed:
+        first = re.match(r"[A-Za-z-]+\s+\d{1,2}/\d{1,2}", text[listed.start() :])
+        if first and (_SCORE_CONTEXT_RE.search(text, max(0, listed.start() - 25), listed.start()) or
+                      _ACRONYM_BEFORE_RE.search(text, max(0, listed.start() - 30), listed.start() + first.end() - 5)):
+            return True
     denominator = match.group().rsplit("/", 1)[-1]
     if re.match(rf"\s+to\s+\d+/{denominator}\b", text[match.end() :]) or \
             re.search(rf"\d+/{denominator}\s+to\s+$", text[max(0, match.start() - 12) : match.start()]):

@@ -32,7 +32,7 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 _ONE_LINE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces, at most one line break (no blank line)
 
 ADDRESS_RE = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?{_ONE_LINE}(?:(?:{_WORD}){_ONE_LINE}){{1,3}}?(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
+    rf"\b(?:\d{{1,4}}/)?\d{{1,6}}[A-Za-z]?(?:-\d+)?{_ONE_LINE}(?:(?:{_WORD}){_ONE_LINE}){{1,3}}?(?:{_STREET_SUFFIX}|(?i:{_STREET_SUFFIX}))\b\.?"
     rf"(?:[ \t]+{_STREET_SUFFIX}\b\.?)*"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?(?:,?\s*{_UNIT})?"
 )
@@ -173,7 +173,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     # serials in groups of letters and digits ("SN-G7X4-00982176")
     ("ID", re.compile(r"(?<![\w-])[A-Za-z]{1,5}-[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"), _ok_long_id),
     # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
-    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
+    ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
                       r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
     # a user name in quotes after what it names ("the account 'rahul.v'")
     ("ID", re.compile(r"(?i)\b(?:account|user\s*name|user|login|handle)\s+['\"“‘](?P<v>@?[A-Za-z0-9][\w.@-]{2,}[A-Za-z0-9])"
@@ -184,7 +184,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|State\s+Road|County\s+Road|Interstate)\s+\d{1,4}[A-Z]?\b"), None),
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s+"
                       r"(?P<v>@?(?=[\w.-]*[\d_.])[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
-    ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
+    ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.-]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
     ("ZIP", re.compile(r"(?<![\w$.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), _not_a_code),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"), None),
     ("ZIP", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"), _not_a_code),

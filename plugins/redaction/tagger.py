@@ -38,8 +38,10 @@ from plugins.redaction.words import (
     first_names,
     lexicon,
     lower_words,
+    method_name,
     plain_word,
     service_words,
+    word_names,
 )
 
 log = logging.getLogger(__name__)
@@ -156,7 +158,8 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                     (tag == "PER" and _opening_word(text, start, end)) or _opening_preposition(text, start, end) or \
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
                     _label_or_instrument(text, start, end) or _form_label(text, start, end) or \
-                    _determined_word(text, start, end) or _work_title(text, start) or \
+                    _determined_word(text, start, end) or _work_title(text, start) or method_name(text[start:end]) or \
+                    _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text[start:end]) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -250,6 +253,26 @@ _DETERMINER_BEFORE_RE = re.compile(r"(?i)(?:^|[^\w'’])(?:the|a|an|my|your|his|
                                    r"every|each|some|any|no)[ \t]+$")
 
 
+# A job title ("Logistics Coordinator", "Ward Manager"), a degree ("BSc Nursing", "MSc Data
+# Science"), a department ("Department of Marine Biology"), a compound ("Jack-of-all-trades")
+_JOB_END = frozenset(("coordinator", "manager", "director", "assistant", "officer", "engineer", "analyst", "specialist",
+                      "technician", "administrator", "supervisor", "consultant", "representative", "associate", "clerk",
+                      "lead", "owner", "advisor", "adviser", "executive", "designer", "developer", "nurse", "worker"))
+_DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng)\b")
+
+
+def _title_or_degree(value: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
+    if not words:
+        return False
+    if _DEGREE_RE.match(value) or "-of-" in value.lower():
+        return True
+    plain = all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
+    return (words[0] == "department" and len(words) > 2 and words[1] == "of") or (plain and words[-1] in _JOB_END)
+
+
+# "client's", "pt's", "patient's": a role's possessive names no one
+_ROLE_POSSESSIVE_RE = re.compile(r"(?i)(?:client|pt|patient|member|resident|writer|therapist|clinician)['’]s")
 _CONTRACTED_RE = re.compile(r"[a-z]+(?:n['’]t|['’](?:ll|ve|re|d|m))")
 
 
@@ -284,7 +307,11 @@ def _form_label(text: str, start: int, end: int) -> bool:
     if tail.group(2) or re.match(r"[ \t]*[+(]?\d", text[tail.end() : tail.end() + 4]):
         return True  # "Nombre / Name:", "Teléfono: 956-..."
     words = text[start:end].split()[1:] + tail.group(1).split()
-    return any(w.islower() and w not in _PARTICLES for w in words)
+    if any(w.islower() and w not in _PARTICLES for w in words):
+        return True
+    single = text[start:end].lower()  # "Policyholder:", "Programme:" (not "Hope:", a speaker)
+    return " " not in single and not tail.group(1) and single in lexicon() and single not in first_names() and \
+        single not in word_names()
 
 
 # A work named by what it is ("the novel Lanterns Over Quarry Lake", "the song Wonderwall"):
@@ -406,7 +433,8 @@ _MODALS = frozenset(("may", "will", "can", "could", "would", "should", "shall", 
 _MODAL_NEXT_RE = re.compile(r"\s+(?:i|you|we|they|he|she|it)\b", re.IGNORECASE)
 # "Hope to sleep through the night", "Hope that's okay", "Will power": a word name opening a
 # sentence as the word it is
-_WORD_USE_NEXT_RE = re.compile(r"(?i)(?:hope|wish)[ \t]+(?:to|that|so|you|we|i|it|this)\b|will[ \t]+power\b")
+_WORD_USE_NEXT_RE = re.compile(r"(?i)(?:hope|wish)[ \t]+(?:to|that|so|you|we|i|it|this|the)\b|will[ \t]+power\b|"
+                               r"(?:bill|sue|mark|rob|pat|grant)[ \t]+(?:me|us|them|him|her)\b")
 
 
 
@@ -474,7 +502,8 @@ def _modal(text: str, start: int, end: int) -> bool:
     """A question opening a sentence ("May I ...", "Will you ..."), or a note typed in lower
     case that starts with one ("will fax release to her PCP"), not a person called May or Will."""
     words = text[start:end].split()
-    if len(words) == 1 and _WORD_USE_NEXT_RE.match(text, start) and opens(text, start, lines=False):
+    if len(words) == 1 and _WORD_USE_NEXT_RE.match(text, start) and (opens(text, start, lines=False) or
+                                                                      text[start:end].lower() in ("bill", "sue")):
         return True
     if not words or words[0].lower() not in _MODALS:
         return False

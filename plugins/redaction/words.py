@@ -74,7 +74,11 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "juneteenth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                      "tues", "thur", "thurs", "weds",
-                     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"))
+                     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                     # form and transcript labels that are no names
+                     "policyholder", "programme", "insured", "beneficiary", "applicant", "claimant", "respondent",
+                     "petitioner", "plaintiff", "defendant", "passenger", "tenant", "guarantor", "cardholder",
+                     "acct", "caller", "recipient", "sender", "customer", "member"))
 
 
 def plain_word(word: str) -> bool:
@@ -146,3 +150,30 @@ def _word_file(name: str) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+# The words of named therapies and methods ("Emotionally Focused Therapy", "Wellness Recovery
+# Action Plan", "Eye Movement Desensitization and Reprocessing", "Seeking Safety"): a method
+# made only of these names no organisation (a practice has a proper word: "Peachtree Bridges").
+_METHOD_WORDS = frozenset((
+    "cognitive", "behavioral", "behavioural", "behavior", "behaviour", "dialectical", "interpersonal", "emotionally",
+    "emotion", "focused", "exposure", "prolonged", "imaginal", "motivational", "interviewing", "enhancement",
+    "acceptance", "commitment", "mindfulness", "mindfulness-based", "trauma-focused", "solution-focused",
+    "compassion-focused", "narrative", "psychodynamic", "schema", "family-based", "social", "rhythm", "processing",
+    "cognitive-behavioral", "eye", "movement", "desensitization", "desensitisation", "reprocessing", "wellness",
+    "recovery", "action", "relapse", "prevention", "stress", "reduction", "activation", "parent-child",
+    "interaction", "collaborative", "problem-solving", "internal", "family", "systems", "seeking", "safety",
+    "therapy", "psychotherapy", "treatment", "plan", "intervention", "training", "protocol", "model", "skills",
+    "and", "of", "for", "the", "based", "structural", "strategic", "brief", "integrated", "restructuring",
+))
+
+
+def method_name(value: str) -> bool:
+    """Two or more words of a named therapy or method, ending in what it is."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
+    if words and words[0] not in _METHOD_WORDS and words[0] in stop_words():
+        words = words[1:]  # "Used Emotionally Focused Therapy": the verb opening the sentence
+    return len(words) >= 2 and all(w in _METHOD_WORDS for w in words) and \
+        words[-1] in ("therapy", "psychotherapy", "treatment", "plan", "intervention", "training", "protocol",
+                      "model", "skills", "exposure", "reprocessing", "reduction", "activation", "safety", "interviewing",
+                      "restructuring", "processing", "prevention")
