@@ -159,7 +159,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                     (tag in ("PER", "LOC") and _JOB_BEFORE_RE.search(text, max(0, start - 40), start)) or \
                     _label_or_instrument(text, start, end) or _form_label(text, start, end) or \
                     _determined_word(text, start, end) or _work_title(text, start) or method_name(text[start:end]) or \
-                    _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text[start:end]) or \
+                    _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -261,7 +261,10 @@ _JOB_END = frozenset(("coordinator", "manager", "director", "assistant", "office
 _DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng)\b")
 
 
-def _title_or_degree(value: str) -> bool:
+def _title_or_degree(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    if re.search(r"\bDepartment[ \t]+of[ \t]+$", text[max(0, start - 16) : start]):
+        return True  # "Department of [Marine Biology]"
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
     if not words:
         return False

@@ -247,6 +247,17 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     ("Niamh Gallagher, 12 Oakpark Grove, Tralee, Co. Kerry, V92 X2P4; parcel left at flat 4, 27 Albert Road; "
      "pharmacy on Route 9; ext. 3341; pager 4419; sign-ins to the account 'rahul.v' from 185.220.101.34 (Amsterdam)",
      ["Co. Kerry", "V92 X2P4", "flat 4", "Route 9", "3341", "4419", "rahul.v", "Amsterdam"], ["pharmacy on"]),
+    # a weekday after "last", ids with letter groups and masked digits, a compact date, a hyphenated handle
+    ("Detained last Thursday (Docket No. PENDC-CR-2023-00417); Visa ending 4417; acct ****8821 on 03JUN24; "
+     "venmo me @rosie-t-22", ["last Thursday", "PENDC-CR-2023-00417", "4417", "****8821", "03JUN24", "rosie-t-22"],
+     ["Docket No.", "venmo me @"]),
+    # nicknames in quotes after a relation or before a real name; a lower-case surname; a store by its number
+    ("sponsor = 'big mike'; dominoes w/ friend 'Scotty'; 'Tiny' (Marcus Leung) came. pt joy mwangi-otieno "
+     "seen; refilled to Walgreens #09231", ["big mike", "Scotty", "Tiny", "joy mwangi-otieno", "Walgreens #09231"],
+     ["sponsor =", "refilled to"]),
+    # businesses answered for, founded, or named with an ampersand
+    ("Thank you for calling North Star Credit. Adaeze founded Third Shelf; 31 years with Hollis & Pratt.",
+     ["North Star Credit", "Third Shelf", "Hollis & Pratt"], ["Thank you for calling"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -265,6 +276,13 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     "the riff and building energy is a rock masterpiece; far from my job at the hangar",
     "She recommended the novel Lanterns Over Quarry Lake and the song Wonderwall.",
     "Idioma preferido / Preferred language: Spanish",
+    # named therapies, scores listed after a scale or compared, a role's possessive
+    "Used Emotionally Focused Therapy (EFT); Wellness Recovery Action Plan (WRAP) booklets given.",
+    "MacCAT-CA Understanding 13/16, Reasoning 12/16, Appreciation 10/12. Goal: mood >= 6/10.",
+    "Spoke w/ client's sister by phone. Spin classes every Monday, Wednesday and Friday.",
+    # job titles, degrees, departments, labels, words in a name's place
+    "Joins as Logistics Coordinator.\nBSc Nursing\nDepartment of Marine Biology\nPolicyholder: pending",
+    "Bill me later? Sue me for being organised. Hope the weather holds.",
 ])
 def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
     result = redact(text, None, tagger=tagger)
