@@ -82,9 +82,12 @@ CLINICAL_CORPORA = (
      _DATA / "heldout_clinical_7.jsonl"),
     ("general-m", "(m) general-domain texts by an eleventh author (measured unseen once, then a development set)",
      _DATA / "general_m.jsonl"),
-    ("clinical-n", "(n) EHR-style clinical notes by a twelfth author (measured unseen once)",
+    ("clinical-n", "(n) EHR-style clinical notes by a twelfth author (measured unseen once, then a development set)",
      _DATA / "heldout_clinical_8.jsonl"),
-    ("general-o", "(o) general-domain texts by a thirteenth author (measured unseen once)", _DATA / "general_o.jsonl"),
+    ("general-o", "(o) general-domain texts by a thirteenth author (measured unseen once, then a development set)",
+     _DATA / "general_o.jsonl"),
+    ("general-q", "(q) template-style general sentences by a fifteenth author (measured unseen once)",
+     _DATA / "general_q.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",

@@ -37,7 +37,8 @@ _ID_WORDS = (
     r"last\s*4|last\s+four(?:\s+digits)?|ssn\s+ending(?:\s+in)?|(?:credit\s+|debit\s+|bank\s+)?card(?:\s+number)?|"
     r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|employee\s+(?:id|number|no\.?)(?:\s+on\s+file)?|tracking(?:\s+number)?|booking(?:\s+reference)?|"
     r"routing(?:\s+number)?|iban|invoice|(?:visa|mastercard|amex|discover)(?=\s+ending|\s+ends)|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number|"
-    r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?"
+    r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?|customer(?:\s+(?:number|no\.?|id))?|"
+    r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -103,6 +104,21 @@ ANSWERED_ORG_RE = re.compile(
     r"\b(?:(?i:thank(?:s|[ \t]+you)[ \t]+for[ \t]+calling|you(?:'ve|[ \t]+have)[ \t]+reached|welcome[ \t]+to)"
     r"|(?:founded|co-founded|launched|owns|owned))[ \t]+(?:the[ \t]+)?"
     r"(?P<v>[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|&|the)?[ \t]*[A-Z][\w'’&-]*){0,4})"
+)
+# A company by its chief ("Marta Kovács, CEO of Sunrise Bakeries", "founder of Third Shelf")
+CHIEF_OF_RE = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|(?i:founder|co-founder|owner|co-owner|president|chairman|chairwoman|chair|managing\s+director))"
+    r"[ \t]+(?i:of|at)[ \t]+(?:the[ \t]+)?(?P<v>[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|&|for)?[ \t]*[A-Z][\w'’&-]*){0,4})"
+)
+# A person named with a quoted nickname between given name and surname ("Imogen 'Midge' Pettigrew")
+GIVEN_NICK_SURNAME_RE = re.compile(
+    r"(?<![\w'’])(?P<g>[A-Z][a-zà-ÿ]+)[ \t]+['\"“‘](?P<n>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?)['\"”’][ \t]+"
+    r"(?P<s>[A-Z][\w'’-]+)"
+)
+# A nickname said to be one ("His nickname at school was Bubbles", "goes by Bee")
+NICKNAME_SAID_RE = re.compile(
+    r"\b(?i:nickname(?:[ \t]+\w+){0,3}[ \t]+(?:was|is)|nicknamed|goes[ \t]+by|known[ \t]+as)[ \t]+['\"“‘]?"
+    r"(?P<v>[A-Z][\w'’-]+)"
 )
 # An Irish county after a town ("Ballincollig, Co. Cork")
 IRISH_COUNTY_RE = re.compile(
@@ -189,7 +205,8 @@ _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering|"
     rf"co-?workers?|boss|supervisor|manager|shift\s+changes|quit|interviewed|interviewing|interview|hired|promoted)"
-    rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still))?"
+    rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still|remotely|"
+    rf"locally|temporarily|freelance|casually))?"
     rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\()|"
     rf"\blaid\s+(?:him|her|them|me|us)\s+off\s+from|\b(?:laid\s+off|fired|let\s+go|resigned|retired|retiring|"
     rf"terminated)\s+from|\bquit\s+(?:(?:her|his|my|their|a)\s+)?job\s+at)[ \t]*(?:the[ \t]+)?{_ORG_NAME}"
@@ -216,7 +233,8 @@ _TRADE_WORDS = (
     "Salon", "Spa", "Barbershop", "Diner", "Grill", "Bistro", "Tavern", "Garage", "Tire", "Stamping", "Care",
     "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team", "Bank", "Mutual", "Primary",
     "Partnership", "Collective", "FC", "AFC", "Lodge", "Inn", "Cafe", "Café", "Bakery", "Pub", "Brewery", "Project",
-    "Studio", "Transport", "Distribution", "Dentistry", "Credit",
+    "Studio", "Transport", "Distribution", "Dentistry", "Credit", "Club", "Library", "Media", "Cellars", "Trading",
+    "Bakeries", "Robotics",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -322,7 +340,13 @@ def context_spans(text: str) -> list[Span]:
             and not method_name(m.group("v"))  # "Emotionally Focused Therapy"
             for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
-    out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE, ANSWERED_ORG_RE)
+    for m in GIVEN_NICK_SURNAME_RE.finditer(text):
+        if fold(m.group("g")) not in stop_words() or m.group("g").lower() in first_names():
+            if fold(m.group("s")) not in stop_words():
+                out += [Span(*m.span(g), "PERSON", "pattern") for g in ("g", "n", "s")]
+    out += [Span(*m.span("v"), "PERSON", "pattern") for m in NICKNAME_SAID_RE.finditer(text)
+            if fold(m.group("v")) not in NOT_NAMES]
+    out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE, ANSWERED_ORG_RE, CHIEF_OF_RE)
             for m in pattern.finditer(text)
             if _named_group(m.group("v")) for span in _org_span(text, m)]
     for m in IRISH_COUNTY_RE.finditer(text):
@@ -468,7 +492,8 @@ def _store(value: str) -> bool:
 
 _GENERIC_ORG_WORDS = frozenset(("medicaid", "medicare", "tricare", "self-pay", "none", "uninsured", "n/a", "unknown",
                                 "private", "commercial", "pending", "same", "other", "mom", "dad", "family", "friends",
-                                "medi-cal", "per", "through", "via", "see", "employer", "self", "chip", "ppo", "hmo"))
+                                "medi-cal", "per", "through", "via", "see", "employer", "self", "chip", "ppo", "hmo",
+                                "year", "month", "week", "day", "country"))
 
 
 def _named_group(value: str) -> bool:
@@ -484,6 +509,8 @@ def _named_group(value: str) -> bool:
                    w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
+_CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner", "co-owner", "president", "chairman",
+                     "chairwoman", "chair"))
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")
 
 
@@ -496,6 +523,8 @@ def _org_span(text: str, match: re.Match[str]) -> list[Span]:
     words = [w for w in re.finditer(r"\S+", text[start:end])]
     while words and fold(words[0].group().strip(",.")) in NOT_NAMES:
         words.pop(0)
+    if len(words) > 2 and words[1].group() == "of" and fold(words[0].group()) in _CHIEFS:
+        words = words[2:]  # "CEO of Sunrise Bakeries": the company only
     keep = list(itertools.takewhile(lambda w: fold(w.group().strip(",.")) not in NOT_NAMES, words))
     while keep and keep[-1].group().lower() in ("and", "of", "de", "et", "&"):
         keep.pop()

@@ -203,6 +203,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("AGE", re.compile(r"(?<![\w.])(?<!T )(?<!temp )(?P<v>9\d|1[01]\d)(?=(?:\s*(?:yo|y/o))?\s*[MF]\b)(?![\d.])"),
      lambda m: not re.search(r"(?i)(?:fever|temp\w*|above|over|of|>|t)\s*$", m.string[max(0, m.start() - 14) : m.start()])),
     ("AGE", re.compile(r"(?i)\b(?:died|passed\s+away|passed)\s+at\s+(?:age\s+)?(?P<v>9\d|1[01]\d)\b"), None),
+    ("AGE", re.compile(r"(?i)\blived\s+to(?:\s+be)?(?:\s+age)?\s+(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
+    # a floor before a street address ("2nd Floor, 15 Vasilissis Sofias Avenue")
+    ("LOCATION", re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)(?=,?[ \t]*\d)"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
     # an age over 89 in words ("her ninetieth birthday", "ninety-two years old")
     ("AGE", re.compile(r"(?i)\b(?P<v>(?:ninety|one\s+hundred|a\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|"

@@ -160,6 +160,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                     _label_or_instrument(text, start, end) or _form_label(text, start, end) or \
                     _determined_word(text, start, end) or _work_title(text, start) or method_name(text[start:end]) or \
                     _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text, start, end) or \
+                    _idiom(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -272,6 +273,15 @@ def _title_or_degree(text: str, start: int, end: int) -> bool:
         return True
     plain = all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
     return (words[0] == "department" and len(words) > 2 and words[1] == "of") or (plain and words[-1] in _JOB_END)
+
+
+# Names inside idioms and named battles ("a doubting Thomas", "every Tom, Dick and Harry")
+_IDIOM_RE = re.compile(r"(?i)\b(?:doubting\s+thomas|tom,\s+dick\s+(?:and|&)\s+harry|jack\s+of\s+all\s+trades|"
+                       r"peeping\s+tom|nosy\s+parker|smart\s+alec|battle\s+of\s+[A-Z][\w'’-]+)")
+
+
+def _idiom(text: str, start: int, end: int) -> bool:
+    return any(m.start() < end and start < m.end() for m in _IDIOM_RE.finditer(text, max(0, start - 30), end + 30))
 
 
 # "client's", "pt's", "patient's": a role's possessive names no one

@@ -258,6 +258,14 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     # businesses answered for, founded, or named with an ampersand
     ("Thank you for calling North Star Credit. Adaeze founded Third Shelf; 31 years with Hollis & Pratt.",
      ["North Star Credit", "Third Shelf", "Hollis & Pratt"], ["Thank you for calling"]),
+    # a company by its chief, a nickname between given name and surname or said to be one, an age lived to
+    ("Marta Kovács, CEO of Sunrise Bakeries, said. Imogen 'Midge' Pettigrew walks dogs; his nickname at school "
+     "was Bubbles. She works remotely for Red Kite Media. Grandma lived to be 104.",
+     ["Sunrise Bakeries", "Imogen", "Midge", "Pettigrew", "Bubbles", "Red Kite Media", "104"], ["CEO of", "nickname"]),
+    # ids after customer and VAT labels, a floor before an address, clubs and libraries by their trade word
+    ("customer 88213-C; VAT no. GB 284 7719 36; send to 2nd Floor, 15 Vasilissis Sofias Avenue; "
+     "cancel the order to Lakeside Rowing Club on the Fernhill Library network",
+     ["88213-C", "GB 284 7719 36", "2nd Floor", "Lakeside Rowing Club", "Fernhill Library"], ["VAT no."]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -283,6 +291,8 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # job titles, degrees, departments, labels, words in a name's place
     "Joins as Logistics Coordinator.\nBSc Nursing\nDepartment of Marine Biology\nPolicyholder: pending",
     "Bill me later? Sue me for being organised. Hope the weather holds.",
+    # idioms with names
+    "Like a doubting Thomas, every Tom, Dick and Harry has an opinion.",
 ])
 def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
     result = redact(text, None, tagger=tagger)
