@@ -341,9 +341,9 @@ def context_spans(text: str) -> list[Span]:
             for span in _org_span(text, m)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
     for m in GIVEN_NICK_SURNAME_RE.finditer(text):
-        if fold(m.group("g")) not in stop_words() or m.group("g").lower() in first_names():
-            if fold(m.group("s")) not in stop_words():
-                out += [Span(*m.span(g), "PERSON", "pattern") for g in ("g", "n", "s")]
+        given_ok = fold(m.group("g")) not in stop_words() or m.group("g").lower() in first_names()
+        if given_ok and fold(m.group("s")) not in stop_words():
+            out += [Span(*m.span(g), "PERSON", "pattern") for g in ("g", "n", "s")]
     out += [Span(*m.span("v"), "PERSON", "pattern") for m in NICKNAME_SAID_RE.finditer(text)
             if fold(m.group("v")) not in NOT_NAMES]
     out += [span for pattern in (LABELLED_ORG_RE, GROUP_NAME_RE, AMPERSAND_ORG_RE, ANSWERED_ORG_RE, CHIEF_OF_RE)
