@@ -234,7 +234,7 @@ _TRADE_WORDS = (
     "Unit", "Management", "Medicine", "Pantry", "Residences", "Plan", "Team", "Bank", "Mutual", "Primary",
     "Partnership", "Collective", "FC", "AFC", "Lodge", "Inn", "Cafe", "Café", "Bakery", "Pub", "Brewery", "Project",
     "Studio", "Transport", "Distribution", "Dentistry", "Credit", "Club", "Library", "Media", "Cellars", "Trading",
-    "Bakeries", "Robotics",
+    "Bakeries", "Robotics", "Annex", "Laboratory", "Laboratories", "Authority", "Collaborative",
 )
 _TRADE = "(?:" + "|".join(_TRADE_WORDS) + ")"
 # The same in capitals only as a heading line of its own ("MERCY VALLEY MEDICAL CENTER"): in a
@@ -337,8 +337,8 @@ def context_spans(text: str) -> list[Span]:
             for span in _org_span(text, m)]
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) and not _NUMBER_LABEL_RE.match(text, m.end("v"))  # "National Insurance number"
-            and not method_name(m.group("v"))  # "Emotionally Focused Therapy"
-            for span in _org_span(text, m)]
+            and not method_name(_SENTENCE_END_RE.split(m.group("v"))[-1])  # "Emotionally Focused Therapy"
+            for span in _org_span(text, m, tail=True)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in PARISH_RE.finditer(text)]
     for m in GIVEN_NICK_SURNAME_RE.finditer(text):
         given_ok = fold(m.group("g")) not in stop_words() or m.group("g").lower() in first_names()
@@ -509,17 +509,25 @@ def _named_group(value: str) -> bool:
                    w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z]{2})\.[ \t]+(?=[A-Z])")
 _CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner", "co-owner", "president", "chairman",
                      "chairwoman", "chair"))
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")
 
 
-def _org_span(text: str, match: re.Match[str]) -> list[Span]:
+def _org_span(text: str, match: re.Match[str], tail: bool = False) -> list[Span]:
     """The organisation's words, from the first that is not a pronoun, article or day word,
     up to the first that is one ("works at Acme Foods Monday" -> "Acme Foods")."""
     start, end = match.span("v")
     if eponym(text, end):  # "Mayo Clinic protocol": an institution's method, not a place of care
         return []
+    sentence = list(_SENTENCE_END_RE.finditer(text, start, end))
+    if sentence and tail:  # "a mix of Ilocano. Moral Reconation Therapy": a trade name is the last sentence's
+        start = sentence[-1].end()
+        if " " not in text[start:end].strip():
+            return []  # "Dr. Ebanks. Health care proxy": a trade word alone names nothing
+    elif sentence:  # "job at Harvest Table Market. I shared": an employer is the first sentence's
+        end = sentence[0].start()
     words = [w for w in re.finditer(r"\S+", text[start:end])]
     while words and fold(words[0].group().strip(",.")) in NOT_NAMES:
         words.pop(0)

@@ -17,7 +17,10 @@ _HOLIDAY = (
     r"yom\s+kippur|rosh\s+hashanah|ramadan|eid(?:\s+al-\w+)?|diwali|kwanzaa|juneteenth|"
     r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|independence\s+day|memorial\s+day|labou?r\s+day|"
     r"veterans\s+day|presidents'?\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|"
-    r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|st\.?\s+patrick'?s\s+day|super\s+bowl\s+sunday)"
+    r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|st\.?\s+patrick'?s\s+day|super\s+bowl\s+sunday|"
+    r"t[eế]t|lunar\s+new\s+year|chinese\s+new\s+year|nowruz|chuseok|vesak|ash\s+wednesday|good\s+friday|"
+    r"mardi\s+gras|boxing\s+day|canada\s+day|anzac\s+day|bastille\s+day|cinco\s+de\s+mayo|"
+    r"d[ií]a\s+de\s+los\s+muertos)"
 )
 _RELATIVE_TO = (
     rf"(?:(?:the\s+)?(?:(?:first|second|third|last)\s+)?(?:{_WEEKDAY}|day|night|morning|evening|week|"
@@ -53,7 +56,8 @@ _DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4
 _ACRONYM_BEFORE_RE = re.compile(
     r"(?i)\b(?:moca|mmse|slums|asrs(?:-v1\.1)?|mdq|audit(?:-c)?|dast(?:-10)?|cage|crafft|epds|bdi(?:-ii)?|bai|ham-?[ad]|"
     r"ymrs|madrs|ciwa(?:-ar)?|cows|aims|bprs|panss|ede-q|lsas|y-bocs|oci-r|scared|maccat\S*|tomm|wais|wasi|wisc|gds|"
-    r"cdr|cornell|c-ssrs|pcl-5|phq-9|gad-7|sdq|rcads|cdi|ygtss|cy-bocs|cgi|gaf|hcr-20|static-99r?)(?:\s+[A-Z]?[a-z]+)?(?:\s+part\s+[a-c])?\s*:?\s*$"
+    r"cdr|cornell|c-ssrs|pcl-5|phq-9|gad-7|sdq|rcads|cdi|ygtss|cy-bocs|cgi|gaf|hcr-20|static-99r?|mini-cog|gds-15|"
+    r"gds-30|isi|ess|pss|k10|k6|bss|ssi)(?:\s+[A-Z]?[a-z]+)?(?:\s+part\s+[a-c])?\s*:?\s*$"
 )
 _SCORE_CONTEXT_RE = re.compile(r"(?i)(?:phq|gad|pcl|score|scored|total|rated|out of|items?|mdq|"
                                r"asrs|audit|cage|part\s+[a-c])\W*\S*\W*$")
@@ -91,14 +95,20 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "03JUN24": a compact date
     ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}\b")),
     ("month", re.compile(
-        rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|of|before|after|"
+        rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|past|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
     # "the last Friday of June", "the 3rd Saturday of September": one day of one month
     ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"
                            rf"{_WEEKDAY}\s+(?:of|in)\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|"
                            rf"august|september|october|november|december))\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than)\s+"
+    # "the ninth of October": a day of a month in words
+    ("named", re.compile(rf"(?i)\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                         rf"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                         rf"twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+                         rf"thirty-first)\s+of\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|august|"
+                         rf"september|october|november|december))\b")),
+    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than|for)\s+"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
                            r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"

@@ -349,7 +349,8 @@ def _with_town_after(text: str, end: int) -> int:
             return match.start(1) + words[n - 1].end()
     return end
 _PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Village|City|Valley|Harbor|Harbour|Ranch|"
-                              r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center)\b")
+                              r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center|Province|"
+                              r"Governorate|Oblast|Prefecture|Corner)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 
 

@@ -145,6 +145,11 @@ _LABEL_AFTER_RE = re.compile(r"-([A-Za-z]{3,})$")
 _PHONE_SHAPE_RE = re.compile(r"(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}")
 
 
+def _military_unit(match: re.Match[str]) -> bool:
+    """A unit named with a number ("4th Marines", "Squadron 31"), not "the Marines" or "Division of"."""
+    return bool(re.search(r"\d(?:st|nd|rd|th)\b|(?:Squadron|Platoon|Fleet)[ \t]+\d", match.group()))
+
+
 PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), None),
     ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
@@ -204,6 +209,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
      lambda m: not re.search(r"(?i)(?:fever|temp\w*|above|over|of|>|t)\s*$", m.string[max(0, m.start() - 14) : m.start()])),
     ("AGE", re.compile(r"(?i)\b(?:died|passed\s+away|passed)\s+at\s+(?:age\s+)?(?P<v>9\d|1[01]\d)\b"), None),
     ("AGE", re.compile(r"(?i)\blived\s+to(?:\s+be)?(?:\s+age)?\s+(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
+    # a military unit ("1st Battalion, 4th Marines", "82nd Airborne Division", "Helicopter Sea Combat Squadron 31"),
+    # a base ("Fort Liberty", "Camp Lejeune", "Joint Base Lewis-McChord"), a ship ("USS Caldwell Point"), a union local
+    ("ORG", re.compile(r"\b(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}(?:Battalion|Brigade(?:[ \t]+Combat[ \t]+Team)?|"
+                       r"Division|Regiment|Squadron|Platoon|Marines|Cavalry|Infantry|Airborne|Fleet)"
+                       r"(?:[ \t]+\d{1,3})?(?:,[ \t]+(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,3}"
+                       r"(?:Battalion|Brigade|Division|Regiment|Marines|Airborne[ \t]+Division|Infantry[ \t]+Division|"
+                       r"Cavalry))*"), _military_unit),
+    ("LOCATION", re.compile(r"\b(?:Fort|Camp|Joint[ \t]+Base|Naval[ \t]+(?:Air[ \t]+)?Station|Marine[ \t]+Corps[ \t]+"
+                            r"(?:Base|Air[ \t]+Station))[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?|"
+                            r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Air[ \t]+Force[ \t]+Base\b"), None),
+    ("ORG", re.compile(r"\bUSS[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|\b[A-Z]{2,6}[ \t]+Local[ \t]+\d{1,5}\b"), None),
     # a floor before a street address ("2nd Floor, 15 Vasilissis Sofias Avenue")
     ("LOCATION", re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)(?=,?[ \t]*\d)"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),

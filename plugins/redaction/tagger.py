@@ -312,7 +312,8 @@ _LABEL_TAIL_RE = re.compile(r"((?:[ \t]+[^\W\d_A-Z][\w'’-]*)*)[ \t]*(/[ \t]*[A
 
 
 def _form_label(text: str, start: int, end: int) -> bool:
-    if not _LABEL_START_RE.search(text, max(0, start - 6), start) and start != 0:
+    if not _LABEL_START_RE.search(text, max(0, start - 6), start) and start != 0 and \
+            not re.search(r"\|[ \t]*$", text[max(0, start - 4) : start]):  # "... | Date: 10/02"
         return False
     tail = _LABEL_TAIL_RE.match(text, end, min(len(text), end + 60))
     if not tail:

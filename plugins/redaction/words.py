@@ -165,6 +165,7 @@ _METHOD_WORDS = frozenset((
     "interaction", "collaborative", "problem-solving", "internal", "family", "systems", "seeking", "safety",
     "therapy", "psychotherapy", "treatment", "plan", "intervention", "training", "protocol", "model", "skills",
     "and", "of", "for", "the", "based", "structural", "strategic", "brief", "integrated", "restructuring",
+    "moral", "reconation", "conjoint", "cognitive-behavioral", "processing", "couples", "multisystemic",
 ))
 
 
