@@ -143,7 +143,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
     out = []
     cased = _cased_clauses(text, toks)
     for first, last, tag in _joined(bioes_entities(tags)):
-        for lo, hi in _pieces(text, toks[first : last + 1], tag, cased[first]):
+        for lo, hi in _cells(text, toks[first : last + 1], _pieces(text, toks[first : last + 1], tag, cased[first])):
             start, end = toks[first + lo][0], toks[first + hi][1]
             end = _before_label_line(text, start, end)
             if tag == "LOC" and lo and text[start:end].isdigit() and "\n" in text[toks[first + lo - 1][1] : start]:
@@ -170,6 +170,29 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
             category = _CATEGORY_OF_TAG.get(tag) or person_role(text, start)
             out.append(Span(start, end, category, "model"))
     return _without_lower_people(text, out)
+
+
+def _cells(text: str, toks: list[tuple[int, int]], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split at a table's cell marks ("LICSW | Date", "Operations Lead | Harbour & Vine"): each cell
+    is judged on its own."""
+    out = []
+    for lo, hi in pieces:
+        begin = lo
+        for i in range(lo, hi + 1):
+            if text[toks[i][0] : toks[i][1]] == "|":
+                if i > begin:
+                    out.append((begin, i - 1))
+                begin = i + 1
+        if begin <= hi:
+            out.append((begin, hi))
+    if len(out) > len(pieces):  # a cell that is only a field's label ("| MRN", "| Docket No.", "| Grade 5, Room 12")
+        out = [(lo, hi) for lo, hi in out if not all(
+            w.lower() in _CELL_LABELS for w in re.findall(r"[^\W\d_]+", text[toks[lo][0] : toks[hi][1]]))]
+    return out
+
+
+_CELL_LABELS = frozenset(("mrn", "dob", "docket", "no", "case", "claim", "id", "member", "policy", "file", "referral",
+                          "grade", "room", "age", "date", "order", "dated", "session", "visit", "unit", "bed"))
 
 
 def _without_lower_people(text: str, spans: list[Span]) -> list[Span]:
@@ -324,7 +347,8 @@ def _form_label(text: str, start: int, end: int) -> bool:
     if any(w.islower() and w not in _PARTICLES for w in words):
         return True
     single = text[start:end].lower()  # "Policyholder:", "Programme:" (not "Hope:", a speaker)
-    return " " not in single and not tail.group(1) and single in lexicon() and single not in first_names() and \
+    return " " not in single and not tail.group(1) and (single in lexicon() or single in lower_words()) and \
+        single not in first_names() and \
         single not in word_names()
 
 

@@ -266,6 +266,14 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     ("customer 88213-C; VAT no. GB 284 7719 36; send to 2nd Floor, 15 Vasilissis Sofias Avenue; "
      "cancel the order to Lakeside Rowing Club on the Fernhill Library network",
      ["88213-C", "GB 284 7719 36", "2nd Floor", "Lakeside Rowing Club", "Fernhill Library"], ["VAT no."]),
+    # military units with their numbers, a base, a ship, a union local, a province
+    ("Served with 1st Battalion, 4th Marines and 2nd Brigade Combat Team, 82nd Airborne Division; separated at "
+     "Fort Liberty; aboard the USS Caldwell Point; steward of ATU Local 1363; deployed to Kandahar Province.",
+     ["1st Battalion, 4th Marines", "82nd Airborne Division", "Fort Liberty", "USS Caldwell Point", "ATU Local 1363",
+      "Kandahar Province"], ["Served with", "deployed to"]),
+    # days of a month in words, another calendar's holiday, ordinals after "for", a month after "past"
+    ("Hearing on the ninth of October; visit the Monday after Tết; plan for the 14th; cousins this past July.",
+     ["the ninth of October", "the Monday after Tết", "the 14th", "July"], ["Hearing on"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -293,6 +301,9 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     "Bill me later? Sue me for being organised. Hope the weather holds.",
     # idioms with names
     "Like a doubting Thomas, every Tom, Dick and Harry has an opinion.",
+    # scales with a colon, labels after a pipe, languages, methods after a sentence's end, a trade word alone
+    "GDS-15: 10/15. Mini-Cog: 3/5. He speaks Kreyòl and Ilocano. Moral Reconation Therapy started.",
+    "Assessor: LICSW | Date: pending | Judge: pending. Health care proxy on file. The Marines took him at 18.",
 ])
 def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
     result = redact(text, None, tagger=tagger)
