@@ -90,8 +90,8 @@ CLINICAL_CORPORA = (
      _DATA / "heldout_clinical_9.jsonl"),
     ("general-q", "(q) template-style general sentences by a fifteenth author (measured unseen once, then a development set)",
      _DATA / "general_q.jsonl"),
-    ("clinical-r", "(r) mixed clinical texts by a sixteenth author (measured unseen once)", _DATA / "heldout_clinical_10.jsonl"),
-    ("general-s", "(s) general-domain texts by a seventeenth author (measured unseen once)", _DATA / "general_s.jsonl"),
+    ("clinical-r", "(r) mixed clinical texts by a sixteenth author (measured unseen once, then a development set)", _DATA / "heldout_clinical_10.jsonl"),
+    ("general-s", "(s) general-domain texts by a seventeenth author (measured unseen once, then a development set)", _DATA / "general_s.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",

@@ -38,7 +38,8 @@ _ID_WORDS = (
     r"(?-i:Order)|order\s*(?=#|number|no\b)|reference|ref|employee\s+(?:id|number|no\.?)(?:\s+on\s+file)?|tracking(?:\s+number)?|booking(?:\s+reference)?|"
     r"routing(?:\s+number)?|iban|invoice|(?:visa|mastercard|amex|discover)(?=\s+ending|\s+ends)|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number|"
     r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?|customer(?:\s+(?:number|no\.?|id))?|"
-    r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein"
+    r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein|auth(?:orization)?|crn|"
+    r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -327,7 +328,8 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
             if 7 <= sum(c.isdigit() for c in m.group("v")) <= 15]
     out += [Span(*m.span("v"), "ID", "pattern") for m in ID_CONTEXT_RE.finditer(text)
-            if sum(c.isdigit() for c in m.group("v")) >= 2 and not re.match(r"\d+-?(?:year|yo\b|y/o)", m.group("v"))]
+            if sum(c.isdigit() for c in m.group("v")) >= (4 if "/" in m.group("v") else 2)  # "group 3/5" is a rating
+            and not re.match(r"\d+-?(?:year|yo\b|y/o)", m.group("v"))]
     out += [Span(*m.span("v"), "LOCATION", _city_state_layer(m.group("v"))) for m in CITY_STATE_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES
             and m.group("v").split()[0].strip(",").lower() not in abbreviations()  # "LCSW, CA" is no town

@@ -29,7 +29,7 @@ _RELATIVE_TO = (
 # What makes a holiday a thing, not a day ("the Christmas card", "Easter candy")
 _HOLIDAY_THING = (r"(?:cards?|trees?|gifts?|presents?|lights|decorations|music|songs?|movies?|films?|cookies|candy|"
                   r"shopping|sweaters?|plays?|pageants?|concerts?|costumes?|parades?|carols?|ornaments?|baskets?|"
-                  r"eggs?|specials?|sales?|lists?|stockings?|barbecues?|bbqs?|picnics?)")
+                  r"eggs?|specials?|sales?|lists?|stockings?|barbecues?|bbqs?|picnics?|trips?|markets?)")
 # Words that put a holiday on the calendar ("over Thanksgiving", "since Easter"); a holiday
 # named as a thing ("Halloween candy", "Mother's Day is hard") is no date.
 _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|this|last|next|past|of|from|"
@@ -38,6 +38,7 @@ _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|th
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
 _ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|cohorts?|"
             r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|standups?|stand-ups?|"
+            r"leagues?|"
             r"/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
@@ -66,7 +67,8 @@ _RATING_NEAR_RE = re.compile(r"(?i)\b(?:rat(?:ed|es|ing)|helpful|distress|drop(?
                              r"\d{1,2}/10\s+to\s+\d)")
 # "urges at 6/10", "anxiety 7/10": a rating out of ten right after what is rated
 _RATING_CONTEXT_RE = re.compile(
-    r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|"
+    r"(?i)\b(?:rates?|rating|urges?|cravings?|anxiety|pain|mood|distress|suds|intensity|level|severity|stress|ruler|"
+    r"readiness|importance|helpful|"
     r"energy|motivation|confidence|anger)\s*(?:at|of|is|was|=|:|-)?\s*$"
 )
 
@@ -108,7 +110,14 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
                          rf"thirty-first)\s+of\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|august|"
                          rf"september|october|november|december))\b")),
-    ("ordinal", re.compile(r"\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than|for)\s+"
+    # "updated Fri;", "served on Wed.": a capitalised weekday abbreviation after a word that dates
+    ("weekday", re.compile(r"\b(?i:on|by|until|till|since|before|after|next|last|this|updated|served|seen|called)\s+"
+                           r"(?P<v>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?)(?!\s*-)")),
+    # "since feb", "until sept": a month's abbreviation after a word that dates
+    ("month", re.compile(r"\b(?i:since|until|till|by|before|after|from|through|in|early|mid|late)\s+"
+                         r"(?P<v>(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?)")),
+    ("ordinal", re.compile(r"(?:\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than|for|maybe|"
+                           r"around|about)\s+|\()"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
                            r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"
@@ -159,6 +168,9 @@ def _looks_like_score(text: str, match: re.Match[str]) -> bool:
     if re.match(rf"\s+to\s+\d+/{denominator}\b", text[match.end() :]) or \
             re.search(rf"\d+/{denominator}\s+to\s+$", text[max(0, match.start() - 12) : match.start()]):
         return True
+    if match.group().endswith("/5"):  # "rated group 3/5", "Readiness ruler 4/5": only right after what rates
+        return bool(_RATING_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()) or
+                    re.search(r"(?i)\brat(?:ed|es|ing)\s+(?:\w+\s+){0,2}$", text[max(0, match.start() - 30) : match.start()]))
     if not match.group().endswith("/10"):
         return False
     return bool(_RATING_CONTEXT_RE.search(text, max(0, match.start() - 25), match.start()) or

@@ -219,7 +219,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("LOCATION", re.compile(r"\b(?:Fort|Camp|Joint[ \t]+Base|Naval[ \t]+(?:Air[ \t]+)?Station|Marine[ \t]+Corps[ \t]+"
                             r"(?:Base|Air[ \t]+Station))[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?|"
                             r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Air[ \t]+Force[ \t]+Base\b"), None),
-    ("ORG", re.compile(r"\bUSS[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|\b[A-Z]{2,6}[ \t]+Local[ \t]+\d{1,5}\b"), None),
+    ("ORG", re.compile(r"\bUSS[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|\b(?:[A-Z]{2,6}[ \t]+)?Local[ \t]+\d{1,5}\b"), None),
     # a floor before a street address ("2nd Floor, 15 Vasilissis Sofias Avenue")
     ("LOCATION", re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)(?=,?[ \t]*\d)"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),

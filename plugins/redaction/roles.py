@@ -10,7 +10,7 @@ RELATIVE_WORDS = (
     "stepmom|stepfather|stepdad|stepson|stepdaughter|stepsister|stepbrother|"
     "ex-husband|ex-wife|ex|guardian|in-law|mother-in-law|father-in-law|twin|baby|bf|gf|hubby|fianc[eé]|"
     "nana|abuela|abuelo|abuelita|abuelito|biji|dadi|nani|oma|opa|nonna|nonno|bubbe|zayde|babushka|"
-    "tia|tio|tía|tío|ông|bà|halmeoni|halabeoji|jiddo|teta|sitti"
+    "tia|tio|tía|tío|ông|bà|halmeoni|halabeoji|jiddo|teta|sitti|kokum|mosom|lola|lolo|nanay|tatay"
 )
 OTHER_WORDS = (
     "friend|best friend|roommate|boss|supervisor|manager|coworker|co-worker|colleague|neighbou?r|"

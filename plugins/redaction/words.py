@@ -78,7 +78,8 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      # form and transcript labels that are no names
                      "policyholder", "programme", "insured", "beneficiary", "applicant", "claimant", "respondent",
                      "petitioner", "plaintiff", "defendant", "passenger", "tenant", "guarantor", "cardholder",
-                     "acct", "caller", "recipient", "sender", "customer", "member"))
+                     "acct", "caller", "recipient", "sender", "customer", "member", "hola", "gracias", "mgmt", "lvl",
+                     "shoutout", "redelivery", "check-in"))
 
 
 def plain_word(word: str) -> bool:

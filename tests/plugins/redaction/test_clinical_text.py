@@ -274,6 +274,11 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     # days of a month in words, another calendar's holiday, ordinals after "for", a month after "past"
     ("Hearing on the ninth of October; visit the Monday after Tết; plan for the 14th; cousins this past July.",
      ["the ninth of October", "the Monday after Tết", "the 14th", "July"], ["Hearing on"]),
+    # weekday and month abbreviations after a dating word, ordinals in brackets, ids after auth/CRN/code/parcel labels
+    ("safety plan updated Fri; 6 no-shows since feb; move Thursday's session (the 21st); auth # EAP-88213-C; "
+     "CRN 402 118 937K; Confirmation code HSB-88Q2K7; your parcel 1Z 9X4 72W 03 8841 2267; Local 57 strike vote",
+     ["Fri", "feb", "the 21st", "EAP-88213-C", "402 118 937K", "HSB-88Q2K7", "1Z 9X4 72W 03 8841 2267", "Local 57"],
+     ["safety plan updated", "strike vote"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -301,6 +306,8 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     "Bill me later? Sue me for being organised. Hope the weather holds.",
     # idioms with names
     "Like a doubting Thomas, every Tom, Dick and Harry has an opinion.",
+    # ratings out of five right after what rates, a relation word of another language, a routine league
+    "Readiness ruler 4/5; members rated group 3/5 helpful. Lives with his kokum. Sunday league final.",
     # scales with a colon, labels after a pipe, languages, methods after a sentence's end, a trade word alone
     "GDS-15: 10/15. Mini-Cog: 3/5. He speaks Kreyòl and Ilocano. Moral Reconation Therapy started.",
     "Assessor: LICSW | Date: pending | Judge: pending. Health care proxy on file. The Marines took him at 18.",
