@@ -92,6 +92,9 @@ CLINICAL_CORPORA = (
      _DATA / "general_q.jsonl"),
     ("clinical-r", "(r) mixed clinical texts by a sixteenth author (measured unseen once, then a development set)", _DATA / "heldout_clinical_10.jsonl"),
     ("general-s", "(s) general-domain texts by a seventeenth author (measured unseen once, then a development set)", _DATA / "general_s.jsonl"),
+    ("clinical-t", "(t) clinical texts from other settings by an eighteenth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_11.jsonl"),
+    ("general-u", "(u) general-domain texts by a nineteenth author (measured unseen once, then a development set)", _DATA / "general_u.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",

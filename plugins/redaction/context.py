@@ -66,7 +66,8 @@ RELATION_RE = re.compile(
 _LOWER_NAME = r"(?P<v>[a-zà-ÿ][a-zà-ÿ'’-]{1,20})"
 GREETING_RE = re.compile(rf"(?im)(?:^|[.!?]\s+)(?:hi|hey|hello|dear|thanks|thank\s+you),?[ \t]+{_LOWER_NAME}\b")
 # Who writes ("hey its hunter again", "hi its hope (hope ...)"): the name before a pause.
-SELF_NAMED_RE = re.compile(rf"(?i)\b(?:it'?s|its|this\s+is|i'?m)[ \t]+{_LOWER_NAME}\b(?=[ \t]*(?:[,.!(]|again\b|here\b|$))")
+SELF_NAMED_RE = re.compile(rf"(?i)\b(?:it'?s|its|this\s+is|i'?m)[ \t]+{_LOWER_NAME}\b"
+                           rf"(?=[ \t]*(?:[,.!(]|again\b|here\b|from\b|$))")
 LOWER_RELATION_RE = re.compile(
     rf"(?:\b(?:my|his|her|their|our|your|pt'?s|client'?s|with)|\bw/)[ \t]+(?P<r>{RELATIVE_WORDS}|{OTHER_WORDS})[ \t]+{_LOWER_NAME}\b"
 )

@@ -116,8 +116,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "since feb", "until sept": a month's abbreviation after a word that dates
     ("month", re.compile(r"\b(?i:since|until|till|by|before|after|from|through|in|early|mid|late)\s+"
                          r"(?P<v>(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?)")),
+    # "before the 3rd inst.": a legal letter's day of this month
+    ("ordinal", re.compile(r"(?i)\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?")),
     ("ordinal", re.compile(r"(?:\b(?i:on|since|until|till|til|thru|by|before|after|from|through|due|of|than|for|maybe|"
-                           r"around|about)\s+|\()"
+                           r"around|about|and)\s+|\()"
                            r"(?P<v>the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:session|time|grade|floor|day|week|"
                            r"month|year|dose|attempt|visit|place|round|trimester|percentile|birthday|child|baby|"
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"

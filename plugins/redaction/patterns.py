@@ -230,6 +230,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
      lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
     # "mum's 93rd birthday": a birthday over 89 by its ordinal
     ("AGE", re.compile(r"(?i)\b(?P<v>(?:9\d|1[01]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"), None),
+    # "He's ninety-one", "mom is one hundred": an age over 89 in words after a person
+    ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|mom|dad|grandma|grandpa|mother|father)(?:['’]s|\s+is|\s+was|"
+                       r"\s+turned|\s+turns|\s+will\s+be)\s+(?P<v>ninety(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+                       r"eight|nine))?|one\s+hundred|a\s+hundred)\b"), None),
     # "her grandmother, 91, moved ...": an age set off by commas after a word
     ("AGE", re.compile(r"(?<=[A-Za-z]),\s+(?:now\s+|aged?\s+)?(?P<v>9\d|1[01]\d)(?=\s*(?:,|\)|y\b|yo\b|[MF]\b))"), None),
     # "she is 90 and lives alone", "(she's 97!)": a person's age said with a pronoun

@@ -279,6 +279,9 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "CRN 402 118 937K; Confirmation code HSB-88Q2K7; your parcel 1Z 9X4 72W 03 8841 2267; Local 57 strike vote",
      ["Fri", "feb", "the 21st", "EAP-88213-C", "402 118 937K", "HSB-88Q2K7", "1Z 9X4 72W 03 8841 2267", "Local 57"],
      ["safety plan updated", "strike vote"]),
+    # a writer naming themself before "from", an age over 89 in words after a pronoun, ordinals after "and", "inst."
+    ("hey its kofi from tuesday group. He's ninety-one. Group on the 27th and the 28th; appeal before the 3rd inst.",
+     ["kofi", "ninety-one", "the 27th", "the 28th", "the 3rd inst."], ["hey its", "tuesday group"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
