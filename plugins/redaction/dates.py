@@ -6,6 +6,9 @@ import re
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_FULL = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+# A month's full name after "of"/"in" ("the last Friday of June", "the ninth of october")
+_MONTH_NAME = (rf"(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|august|september|october|"
+               rf"november|december))")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ANY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|" + _WEEKDAY
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -102,14 +105,12 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"november|december))\b")),
     # "the last Friday of June", "the 3rd Saturday of September": one day of one month
     ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"
-                           rf"{_WEEKDAY}\s+(?:of|in)\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|"
-                           rf"august|september|october|november|december))\b")),
+                           rf"{_WEEKDAY}\s+(?:of|in)\s+{_MONTH_NAME}\b")),
     # "the ninth of October": a day of a month in words
     ("named", re.compile(rf"(?i)\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
                          rf"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
                          rf"twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
-                         rf"thirty-first)\s+of\s+(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|august|"
-                         rf"september|october|november|december))\b")),
+                         rf"thirty-first)\s+of\s+{_MONTH_NAME}\b")),
     # "updated Fri;", "served on Wed.": a capitalised weekday abbreviation after a word that dates
     ("weekday", re.compile(r"\b(?i:on|by|until|till|since|before|after|next|last|this|updated|served|seen|called)\s+"
                            r"(?P<v>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?)(?!\s*-)")),
