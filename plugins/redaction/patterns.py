@@ -220,6 +220,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
                             r"(?:Base|Air[ \t]+Station))[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?|"
                             r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Air[ \t]+Force[ \t]+Base\b"), None),
     ("ORG", re.compile(r"\bUSS[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|\b(?:[A-Z]{2,6}[ \t]+)?Local[ \t]+\d{1,5}\b"), None),
+    # streets and intersections typed in lower case ("14 elm ct", "12 ostrowskiego street", "on lake st",
+    # "on 5th and main"); a suffix word in full ("court", "road") only after a house number
+    ("LOCATION", re.compile(r"\b\d{1,5}[a-z]?[ \t]+(?P<v>(?:[a-z][a-z'’-]+[ \t]+){1,2}"
+                            r"(?:st|ave|rd|blvd|dr|ln|ct|hwy|pkwy|street|avenue|road|boulevard|drive|lane|court)\b\.?)"),
+     None),
+    ("LOCATION", re.compile(r"\b(?:on|at|near|off|down|up|from|to|of|in|by)[ \t]+"
+                            r"(?P<v>(?!(?i:the|a|an|my|his|her|our|their|this|that|on|at|in|to|of|from|by|near|off|"
+                            r"down|up|and|or|is|was|first|last|next)\b)(?:[a-z][a-z'’-]+[ \t]+){1,2}"
+                            r"(?:st|ave|rd|blvd|ln|hwy|pkwy)\b\.?)"), None),
+    ("LOCATION", re.compile(r"\b(?:on|at|near|of|off)[ \t]+(?P<v>\d{1,3}(?:st|nd|rd|th)[ \t]+(?:and|&)[ \t]+[a-z][a-z'’-]+)\b"),
+     None),
     # a floor before a street address ("2nd Floor, 15 Vasilissis Sofias Avenue")
     ("LOCATION", re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)(?=,?[ \t]*\d)"), None),
     ("AGE", re.compile(r"(?i)\b(?:aged?|age\s+of|turning|turned|turns)\s*[:=]?\s*(?P<v>9\d|1[01]\d)\b(?![.,]\d|\s*%)"), None),
