@@ -12,6 +12,7 @@ from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
+    DEGREE_RE,
     abbreviations,
     brands,
     clinical_words,
@@ -556,7 +557,7 @@ def _city_state_layer(value: str) -> str:
 def _trade_name(value: str) -> bool:
     """Words before the trade word that name something ("Mercy Valley Medical Center"), not
     only a generic kind of service or group ("Skills Group", "Community Mental Health Center")."""
-    if re.match(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH)\b", value):
+    if DEGREE_RE.match(value):
         return False  # "BSc Nursing": a degree
     words = [fold(w) for w in value.split()[:-1] if len(w.strip(".")) > 1]  # "mL. Plan:" names nothing
     while words and words[-1] in _NOT_TRADE:

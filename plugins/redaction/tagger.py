@@ -29,6 +29,7 @@ from plugins.redaction.roles import (
 from plugins.redaction.textutil import clause_span, opens, sentences, tokenize
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
+    DEGREE_RE,
     HOLIDAY_RE,
     abbreviations,
     clause_has_lower,
@@ -282,7 +283,6 @@ _DETERMINER_BEFORE_RE = re.compile(r"(?i)(?:^|[^\w'’])(?:the|a|an|my|your|his|
 _JOB_END = frozenset(("coordinator", "manager", "director", "assistant", "officer", "engineer", "analyst", "specialist",
                       "technician", "administrator", "supervisor", "consultant", "representative", "associate", "clerk",
                       "lead", "owner", "advisor", "adviser", "executive", "designer", "developer", "nurse", "worker"))
-_DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng)\b")
 
 
 def _title_or_degree(text: str, start: int, end: int) -> bool:
@@ -292,7 +292,7 @@ def _title_or_degree(text: str, start: int, end: int) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
     if not words:
         return False
-    if _DEGREE_RE.match(value) or "-of-" in value.lower():
+    if DEGREE_RE.match(value) or "-of-" in value.lower():
         return True
     plain = all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
     return (words[0] == "department" and len(words) > 2 and words[1] == "of") or (plain and words[-1] in _JOB_END)

@@ -94,6 +94,10 @@ def clinical_words() -> frozenset[str]:
     return _word_file("clinical_words.txt")
 
 
+# An academic degree opening a phrase ("BSc Nursing", "MSc Data Science"): no organisation
+DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng)\b")
+
+
 def brands() -> frozenset[str]:
     """Apps, platforms and national chains (``data/brands.txt``): things, not identifiers."""
     return _word_file("brands.txt")
