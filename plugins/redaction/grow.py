@@ -131,8 +131,8 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     grown = [_grown(text, span) for span in found]
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
-    grown = merge(grown + _address_gaps(text, grown) + _middle_initials(text, grown) + _org_of_place(text, grown),
-                  text)
+    grown = merge(grown + _address_gaps(text, grown) + _middle_initials(text, grown) + _org_of_place(text, grown) +
+                  _firms(text, grown) + _possessor_orgs(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
 
@@ -305,6 +305,8 @@ def _grown(text: str, span: Span) -> Span:
     if category in _PLACE:
         start = _with_city_word(text, start, end)
         end = _with_town_after(text, end)  # "1415 N 5TH ST, GRAND JUNCTION"
+        region = _REGION_AFTER_RE.match(text, end) if re.search(r"\d", text[start:end]) else None
+        end = region.end("r") if region else end  # "7878 Rahu 37 Apt. 405 Sindi PR"
         suffix = _PLACE_SUFFIX_RE.match(text, end)
         end = suffix.end() if suffix else end  # "Washington Heights"
     if category in _PLACE | {"ORG"}:
@@ -352,6 +354,14 @@ _PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Villa
                               r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center|Province|"
                               r"Governorate|Oblast|Prefecture|Corner)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
+# US states and territories, Canadian provinces, Australian states: the region code that ends
+# an address line after the town, with or without a comma, when the line ends there
+_REGION_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+                 "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|"
+                 "SK|YT|NSW|VIC|QLD|TAS|ACT")
+_REGION_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<r>(?:{_REGION_CODES}))(?=[ \t]*(?:$|\n|[.;,)]|\d))", re.MULTILINE)
+# a region code between a town and its postcode, in any case ("lady frere\n, ec\n 76634")
+_REGION_GAP_RE = re.compile(rf"\s*,[ \t]*(?P<r>[a-z]{{2,3}}|{_REGION_CODES})\s*")
 
 
 def _with_city_word(text: str, start: int, end: int) -> int:
@@ -568,6 +578,46 @@ def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _firms(text: str, spans: list[Span]) -> list[Span]:
+    """A firm named for its partners ("White, Willis and Hoffman") whose every name was found
+    and one of them as an organisation: one name, so one placeholder."""
+    out = []
+    for match in _FIRM_RE.finditer(text):
+        words = [m.span() for m in re.finditer(r"[^\W\d_][\w'’-]*", match.group())]
+        names = [(match.start() + a, match.start() + b) for a, b in (words[0], words[1], words[-1])]
+        found = [[s for s in spans if s.start < e and b < s.end] for b, e in names]
+        if all(found) and any(s.category == "ORG" for hits in found for s in hits):
+            out.append(Span(match.start(), match.end(), "ORG", "gazetteer"))
+    return out
+
+
+_POSSESSOR_RE = re.compile(r"(?<![\w'’.-])(?P<o>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})['’]s?[ \t]+$")
+
+
+def _possessor_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """A capitalised name owning a person's full name ("Pave's Irena Bílá", "Consumer Reports's
+    Impi Nummelin"): the company the person works for, unless it is a person, relation or role."""
+    out = []
+    for span in spans:
+        if span.category not in PEOPLE or " " not in text[span.start : span.end].strip():
+            continue
+        owner = _POSSESSOR_RE.search(text, max(0, span.start - 40), span.start)
+        if not owner or any(s.start < owner.end("o") and owner.start("o") < s.end for s in spans):
+            continue
+        words = owner.group("o").lower().split()
+        if any(w in first_names() or _ROLE_WORD_RE.fullmatch(w) or w in _DETERMINERS or w in _IS_WORDS for w in words) or \
+                all(w in stop_words() for w in words[:1]) and len(words) == 1:
+            continue  # one frequent word owns nothing ("Today's"); two name a company ("Consumer Reports")
+        out.append(Span(owner.start("o"), owner.end("o"), "ORG", "gazetteer"))
+    return out
+
+
+# "It's Avi Goldfarb": a word with "'s" for "is" before a name
+_IS_WORDS = frozenset(("it", "that", "this", "there", "here", "he", "she", "who", "what", "where", "everyone",
+                       "someone", "today", "tonight", "name"))
+_ROLE_WORD_RE = re.compile(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?")
+
+
 def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
     """What lies between two pieces of one address, when it looks like address too."""
     out = []
@@ -575,7 +625,10 @@ def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
         if left.category not in _PLACE or right.category not in _PLACE:
             continue
         gap = text[left.end : right.start]
-        if 0 < len(gap) <= _MAX_GAP and gap.strip(" \t,\n") and _GAP.fullmatch(gap) and not _plain_words(gap):
+        region = _REGION_GAP_RE.fullmatch(gap) if right.category == "ZIP" else None
+        if region and (region.group("r").isupper() or region.group("r") not in stop_words()):
+            out.append(Span(left.end + region.start("r"), left.end + region.end("r"), "LOCATION", right.layer))
+        elif 0 < len(gap) <= _MAX_GAP and gap.strip(" \t,\n") and _GAP.fullmatch(gap) and not _plain_words(gap):
             # the words of the gap, not its list marks and line breaks ("\n> TRONDHEIM\n> ")
             out += [Span(left.end + m.start(), left.end + m.end(), "LOCATION", right.layer)
                     for m in _GAP_WORDS.finditer(gap)]

@@ -285,6 +285,15 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
     # streets and intersections typed in lower case; a court and a road in prose stay
     ("out of 14 elm ct by friday. bus broke down on lake st. showed up on 5th and main. referred by tribal "
      "court, lives down the main road", ["elm ct", "lake st", "5th and main"], ["tribal court", "the main road"]),
+    # a region code ending an address line or between town and postcode; a partner firm as one name;
+    # a company owning a person's full name, but not a relation's or a contraction's
+    ("Mail to 7878 Rahu 37 Apt. 405 Sindi PR", ["Rahu 37 Apt. 405 Sindi PR"], ["Mail to"]),
+    ("the restaurant is located at 389 167 king alexander\nlady frere\n, ec\n 76634. it serves great food.",
+     ["king alexander\nlady frere\n, ec\n 76634"], ["the restaurant is located at", "it serves great food"]),
+    ("Quotes from White, Willis and Hoffman came in. Pave's Irena Bílá and Consumer Reports's Impi Nummelin "
+     "called. \"It's Avi Goldfarb\", said Mom's friend Jane Doe.",
+     ["White, Willis and Hoffman", "Pave", "Irena Bílá", "Consumer Reports", "Impi Nummelin", "Avi Goldfarb",
+      "Jane Doe"], ["It's", "Mom's friend"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
