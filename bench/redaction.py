@@ -95,6 +95,8 @@ CLINICAL_CORPORA = (
     ("clinical-t", "(t) clinical texts from other settings by an eighteenth author (measured unseen once, then a development set)",
      _DATA / "heldout_clinical_11.jsonl"),
     ("general-u", "(u) general-domain texts by a nineteenth author (measured unseen once, then a development set)", _DATA / "general_u.jsonl"),
+    ("clinical-v", "(v) hospital-style psychiatric records by a twentieth author (measured unseen once, then a development set)",
+     _DATA / "heldout_clinical_12.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
