@@ -97,6 +97,8 @@ CLINICAL_CORPORA = (
     ("general-u", "(u) general-domain texts by a nineteenth author (measured unseen once, then a development set)", _DATA / "general_u.jsonl"),
     ("clinical-v", "(v) hospital-style psychiatric records by a twentieth author (measured unseen once, then a development set)",
      _DATA / "heldout_clinical_12.jsonl"),
+    ("general-w", "(w) general-domain texts by a twenty-first author (measured unseen once, then a development set)",
+     _DATA / "general_w.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
