@@ -40,7 +40,8 @@ _ID_WORDS = (
     r"routing(?:\s+number)?|iban|invoice|(?:visa|mastercard|amex|discover)(?=\s+ending|\s+ends)|registration|reg|national\s+insurance(?:\s+number)?|ni\s+number|"
     r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?|customer(?:\s+(?:number|no\.?|id))?|"
     r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein|auth(?:orization)?|crn|"
-    r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package"
+    r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package|"
+    r"index\s+(?:number|no\.?)|enrollment|job"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -157,6 +158,9 @@ _ROLE_LABELS = frozenset((
     "where", "who", "what", "why", "how", "from", "to", "cc", "bcc", "date", "time", "name", "title", "speaker",
     "mrn", "dob", "ssn", "dx", "rx", "hpi", "pmh", "ros", "tx", "sx",
 ))
+# A transcriptionist's initials in lower case ("Transcribed by: kdw", "job 7718340 / jt")
+TYPIST_RE = re.compile(r"(?i:\b(?:transcribed|typed)\s+by\s*:?[ \t]*)(?P<v>[a-z]{2,3})\b(?![ \t]*[a-z])")
+JOB_TYPIST_RE = re.compile(r"(?im:\bjob\s*(?:#|no\.?)?\s*\d{4,}[ \t]*/[ \t]*)(?P<v>[a-z]{2,3})[ \t]*$")
 SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|referred\s+by|seen\s+by|"
                        rf"guardian|emergency\s+contact|name|spoke\s+with|met\s+with|session\s+with|"
                        rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
@@ -361,6 +365,8 @@ def context_spans(text: str) -> list[Span]:
                  "pattern") for m in QUOTED_CLIENT_RE.finditer(text) if _quoted_name(m.group("v"))]
     out += [Span(*m.span("v"), "PERSON", "pattern") for m in QUOTED_BEFORE_NAME_RE.finditer(text)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in STORE_NUMBER_RE.finditer(text) if _store(m.group("v"))]
+    out += [Span(*m.span("v"), "PERSON", "pattern") for pattern in (TYPIST_RE, JOB_TYPIST_RE)
+            for m in pattern.finditer(text)]
     for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)

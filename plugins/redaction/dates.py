@@ -9,6 +9,9 @@ _MONTH_FULL = r"(?:January|February|March|April|June|July|August|September|Octob
 # A month's full name after "of"/"in" ("the last Friday of June", "the ninth of october")
 _MONTH_NAME = (rf"(?:{_MONTH_FULL}|May|(?i:january|february|march|april|june|july|august|september|october|"
                rf"november|december))")
+_ORD_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+             r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first)")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ANY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|" + _WEEKDAY
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -52,7 +55,7 @@ _NUMERIC = (
 _PARTIAL_NUMERIC = r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)"
 _NAMED = (
     rf"(?:(?:{_WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
-    rf"(?:{_MONTH}\.?\s+{_ORD}(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
+    rf"(?:{_MONTH}\.?\s+{_ORD}(?:\s*[-–]\s*\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
 )
 _DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4/1 mg" is a dose
@@ -106,11 +109,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the last Friday of June", "the 3rd Saturday of September": one day of one month
     ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"
                            rf"{_WEEKDAY}\s+(?:of|in)\s+{_MONTH_NAME}\b")),
-    # "the ninth of October": a day of a month in words
-    ("named", re.compile(rf"(?i)\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-                         rf"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-                         rf"twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
-                         rf"thirty-first)\s+of\s+{_MONTH_NAME}\b")),
+    # "the ninth of October", "june fifth": a day of a month in words
+    ("named", re.compile(rf"(?i)\bthe\s+{_ORD_WORD}\s+of\s+{_MONTH_NAME}\b")),
+    ("named", re.compile(rf"\b{_MONTH_NAME}\s+(?:the\s+)?(?i:{_ORD_WORD})\b")),
+    # "since mid-April": a month with a hyphenated part of it
+    ("month", re.compile(rf"\b(?i:early|mid|late)-(?P<v>{_MONTH_NAME})\b")),
     # "updated Fri;", "served on Wed.": a capitalised weekday abbreviation after a word that dates
     ("weekday", re.compile(r"\b(?i:on|by|until|till|since|before|after|next|last|this|updated|served|seen|called)\s+"
                            r"(?P<v>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?)(?!\s*-)")),

@@ -309,7 +309,12 @@ def _grown(text: str, span: Span) -> Span:
         end = region.end("r") if region else end  # "7878 Rahu 37 Apt. 405 Sindi PR"
         suffix = _PLACE_SUFFIX_RE.match(text, end)
         end = suffix.end() if suffix else end  # "Washington Heights"
+        institution = _PLACE_INSTITUTION_RE.match(text, end)
+        if institution:
+            end, category = institution.end(), "ORG"
     if category in _PLACE | {"ORG"}:
+        county = _COUNTY_AFTER_RE.match(text, end)
+        end = county.end() if county else end  # "Counseling Service of Addison County"
         official = _official_name(text, start, end)
         if official != (start, end):
             (start, end), category = official, "LOCATION"
@@ -353,6 +358,14 @@ def _with_town_after(text: str, end: int) -> int:
 _PLACE_SUFFIX_RE = re.compile(r"[ \t]+(?:Heights|Hills|Springs|Falls|Beach|Village|City|Valley|Harbor|Harbour|Ranch|"
                               r"Lake|Bay|Gardens|Park|Junction|Township|Estates|Landing|Crossing|Center|Province|"
                               r"Governorate|Oblast|Prefecture|Corner)\b")
+_COUNTY_AFTER_RE = re.compile(r"[ \t]+(?:County|COUNTY|Parish|PARISH|Borough|BOROUGH)\b")
+# an institution named for a place ("Hampden County Superior Court", "lowell housing authority")
+_PLACE_INSTITUTION_RE = re.compile(
+    r"(?i)[ \t]+(?:(?:superior|district|family|probate|juvenile|municipal|circuit|county|city|drug|housing|"
+    r"mental\s+health|supreme|magistrates['’]?)[ \t]+)?(?:court|housing\s+authority|public\s+schools?|"
+    r"school\s+district|school\s+board|police\s+department|police|sheriff['’]?s\s+(?:office|department)|"
+    r"public\s+library|community\s+college|general\s+hospital|memorial\s+hospital|medical\s+center|"
+    r"detention\s+center|jail|social\s+services|department\s+of\s+social\s+services|transit\s+authority)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 # US states and territories, Canadian provinces, Australian states: the region code that ends
 # an address line after the town, with or without a comma, when the line ends there

@@ -142,7 +142,7 @@ def _ok_long_id(match: re.Match[str]) -> bool:
 
 
 _LABEL_AFTER_RE = re.compile(r"-([A-Za-z]{3,})$")
-_PHONE_SHAPE_RE = re.compile(r"(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}")
+_PHONE_SHAPE_RE = re.compile(r"(?:(?:1[-.])?\d{3}[-.])?\d{3}[-.]\d{4}")  # "330-555-0187", "555-0136"
 
 
 def _military_unit(match: re.Match[str]) -> bool:
@@ -172,7 +172,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\w|-\d)"), _ok_grouped_phone),
     ("PHONE", re.compile(r"(?<![\w/.-])(?<!\d,)\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"),
      _ok_grouped_phone),
-    ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?![\w,]|[.-]\d)"), None),
+    ("PHONE", re.compile(r"(?<![\w.,-])\d{3}[-. ]\d{4}(?:,?[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5}\b|(?!\w|[.,-]\d))"),
+     None),
     ("PHONE", re.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:\s*[-,.]?\s*|\s+){_DIGIT_WORD}){{6,14}}\b"), _ok_spelled),
     ("ID", re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,5}-?\d[A-Za-z0-9-]*[A-Za-z0-9](?![\w-])"), _ok_long_id),
     # serials in groups of letters and digits ("SN-G7X4-00982176")
@@ -184,7 +185,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?i)\b(?:account|user\s*name|user|login|handle)\s+['\"“‘](?P<v>@?[A-Za-z0-9][\w.@-]{2,}[A-Za-z0-9])"
                       r"['\"”’]"), None),
     # a phone extension or pager ("ext. 3341", "(pager 4419)")
-    ("PHONE", re.compile(r"(?i)\b(?:ext\.?|extension|pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),
+    ("PHONE", re.compile(r"(?i)\b(?P<v>(?:ext\.?|extension)\s*#?\s*\d{1,6})\b"), None),
+    ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),
+    # a number after "#" ("Psychologist #PSY 31877", "Lic #036.118492", "enrollment # SPR-11093")
+    ("ID", re.compile(r"(?<![\w#&])#[ \t]?(?P<v>(?:[A-Z]{1,5}[ -]?)?\d[\d.-]*\d)(?![\w-])"),
+     lambda m: len(_digits(m.group("v"))) >= 4),
     # a numbered road ("on Route 9", "Hwy 61"); a road someone lives or works on places them
     ("LOCATION", re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|State\s+Road|County\s+Road|Interstate)\s+\d{1,4}[A-Z]?\b"), None),
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s+"

@@ -231,6 +231,8 @@ _LABEL_START_RE = re.compile(r"(?:^|\n)[ \t>*#-]*$")
 # License"), a disease word in Title Case ("Hepatitis", "Nephropathy").
 _INSTRUMENT_RE = re.compile(r"\b[A-Za-z]+-(?:II|III|IV|R|SF|TR|Ar)\b|\b(?:Inventory|Scale|Questionnaire|Checklist)\b|"
                             r"\bChild-Pugh\b|\bHunt\b.*\bHess\b|\bKernig\b|\bBrudzinski\b|\bBabinski\b")
+# Test and therapy acronyms with an edition or form ("WAIS-V", "CPT-3", "MMPI-A-RF", "CBT-SP"), one or a list
+_ACRONYM_LIST_RE = re.compile(r"[A-Z]{2,6}(?:-(?:[A-Z]{1,3}|\d{1,2}))+(?:,?[ \t]+[A-Z]{2,6}(?:-(?:[A-Z]{1,3}|\d{1,2}))+)*")
 # A dose or a clock time inside an "entity" ("10mg qhs", "Agitation 5-8pm", "3pm CT").
 _DOSE_OR_TIME_RE = re.compile(r"(?i)\d\s*(?:mg|mcg|ml|meq|units?|u|iu|cm|mm|mph|min|mins|hrs?|bpm|kg|lbs?|am|pm|"
                               r"a\.m\.|p\.m\.)(?![a-z])")
@@ -246,7 +248,7 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
     """A heading or form label, an instrument or scale, a licence line, a disease word, or a
     generic service or unit ("Outpatient Services", "GERIATRIC PSYCHIATRY UNIT")."""
     value = text[start:end]
-    if _INSTRUMENT_RE.search(value) or _LICENCE_END_RE.fullmatch(value) or _DISEASE_SHAPE_RE.fullmatch(value) or \
+    if _ACRONYM_LIST_RE.fullmatch(value) or _INSTRUMENT_RE.search(value) or _LICENCE_END_RE.fullmatch(value) or _DISEASE_SHAPE_RE.fullmatch(value) or \
             _CODE_RE.search(value) or _DOSE_OR_TIME_RE.search(value):
         return True
     words = [w.lower() for w in re.findall(r"[^\s,|/()]+", value)]
@@ -254,8 +256,8 @@ def _label_or_instrument(text: str, start: int, end: int) -> bool:
         return True
     if any(c.isdigit() for c in value) and not _ADDRESS_OR_FIRM_RE.search(text, start, min(len(text), end + 14)):
         # "Platelets 245", "3 cm", "HCTZ 25": numbers among ordinary words, no street or company word
-        alpha = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
-        if all(w in lexicon() or w in lower_words() or plain_word(w) for w in alpha):
+        alpha = [w.lower() for w in re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", value)]  # not "st" of "61st"
+        if all(w in lexicon() or w in lower_words() or plain_word(w) or w in abbreviations() for w in alpha):
             return True
     if text[end : end + 1] == ":" and _LABEL_START_RE.search(text, max(0, start - 6), start):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]

@@ -79,7 +79,8 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "policyholder", "programme", "insured", "beneficiary", "applicant", "claimant", "respondent",
                      "petitioner", "plaintiff", "defendant", "passenger", "tenant", "guarantor", "cardholder",
                      "acct", "caller", "recipient", "sender", "customer", "member", "hola", "gracias", "mgmt", "lvl",
-                     "shoutout", "redelivery", "check-in"))
+                     "shoutout", "redelivery", "check-in", "examinee", "evaluee", "consultative", "concurrent",
+                     "recheck"))
 
 
 def plain_word(word: str) -> bool:
@@ -95,7 +96,8 @@ def clinical_words() -> frozenset[str]:
 
 
 # An academic degree opening a phrase ("BSc Nursing", "MSc Data Science"): no organisation
-DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng)\b")
+DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng|PharmD|PsyD|DNP|EdD|"
+                       r"Atty|ATTY)\b")  # degrees, and a lawyer's title on its own ("Atty.")
 
 
 def brands() -> frozenset[str]:

@@ -200,6 +200,14 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
     # institutions by their trade word; a credential is no town
     ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
      ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
+    # numbers after "#", an extension with its word, a court and a county named for a place,
+    # a week's range of days, a month with "mid-", a date in words, a typist's initials
+    ("Elena Vasquez-Torres, PsyD, Licensed Psychologist #PSY 31877; REMS enrollment # SPR-11093. "
+     "Reach me at 555-0136 ext 212. Case No. 2069-CR-004417, Hampden County Superior Court; F/U at "
+     "Counseling Service of Addison County. Week of Jan 6-12, 2070; sober since mid-April; date of service "
+     "june fifth.\nTranscribed by: kdw",
+     ["PSY 31877", "SPR-11093", "555-0136 ext 212", "Hampden County Superior Court", "Addison County",
+      "Jan 6-12", "April", "june fifth", "kdw"], ["PsyD", "Licensed Psychologist", "REMS enrollment", "Case No."]),
 ])
 def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -326,6 +334,9 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # scales with a colon, labels after a pipe, languages, methods after a sentence's end, a trade word alone
     "GDS-15: 10/15. Mini-Cog: 3/5. He speaks Kreyòl and Ilocano. Moral Reconation Therapy started.",
     "Assessor: LICSW | Date: pending | Judge: pending. Health care proxy on file. The Marines took him at 18.",
+    # test editions in a list, index scores, a pharmacist's degree, a lawyer's title, labels and verbs
+    "Instruments: WAIS-V, CPT-3, BASC-3, MMPI-A-RF, BDI-II.\nResults: FSIQ 104 (61st percentile); WMI 88; PSI 82.",
+    "Reconciled by the PharmD. Call the Atty. on file. Recheck AIMS in 2 weeks. Take 2 tabs, #30.",
 ])
 def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
     result = redact(text, None, tagger=tagger)
