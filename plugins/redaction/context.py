@@ -41,7 +41,8 @@ _ID_WORDS = (
     r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?|customer(?:\s+(?:number|no\.?|id))?|"
     r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein|auth(?:orization)?|crn|"
     r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package|"
-    r"index\s+(?:number|no\.?)|enrollment|job"
+    r"index\s+(?:number|no\.?)|enrollment|job|pnr|tkt|ticket(?:\s+(?:number|no\.?))?|rma|label\s+code|"
+    r"frame\s+(?:number|no\.?)|chip(?:\s+(?:number|no\.?))?"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -87,8 +88,9 @@ LABELLED_NAME_RE = re.compile(
 )  # the name fills the field: a transcript's "Client: Better. Five hours." names nobody
 # An organisation filling a labelled field ("Insurance: Medical Mutual", "School: Oakfield Primary")
 LABELLED_ORG_RE = re.compile(
-    r"(?m)^[ \t>*-]*(?i:insurance|insurer|payer|carrier|health\s+plan|employer|school|pharmacy|church|agency|"
-    r"company|workplace|referral\s+source|referring\s+agency|facility|shelter|program)[ \t]*:[ \t]*"
+    r"(?m)(?:^[ \t>*-]*|(?<=[.;] ))(?i:insurance|insurer|payer|carrier|health\s+plan|employer|school|pharmacy|church|"
+    r"agency|company|workplace|referral\s+source|referring\s+agency|facility|shelter|program|hotel|venue|gym|"
+    r"merchant|retailer|restaurant)[ \t]*:[ \t]*"
     r"(?P<v>[A-Z][\w'’&-]*(?:\.(?=\w))?(?:[ \t]+(?:of|and|&|for|the)?[ \t]*[A-Z][\w'’&-]*(?:\.(?=\w))?){0,5})"
 )
 # A band, choir, team or club someone belongs to ("his band Paper Lanterns", "plays in the Salt Flats")
@@ -519,7 +521,7 @@ def _named_group(value: str) -> bool:
                    w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[a-z]{2})\.[ \t]+(?=[A-Z])")
+_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"
 _CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner", "co-owner", "president", "chairman",
                      "chairwoman", "chair"))
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")

@@ -19,7 +19,7 @@ _YEAR = r"(?:\d{4}|'\d{2})"
 _TIME = r"(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
 _HOLIDAY = (
     r"(?:thanksgiving(?:\s+(?:day|weekend|break))?|christmas(?:\s+(?:eve|day|morning|break))?|xmas|"
-    r"easter(?:\s+sunday)?|new\s+year'?s(?:\s+(?:eve|day))?|halloween|hanukk?ah|chanukah|passover|"
+    r"easter(?:\s+(?:sunday|monday))?|st\.?\s+stephen'?s\s+day|whit\s+monday|new\s+year'?s(?:\s+(?:eve|day))?|halloween|hanukk?ah|chanukah|passover|"
     r"yom\s+kippur|rosh\s+hashanah|ramadan|eid(?:\s+al-\w+)?|diwali|kwanzaa|juneteenth|"
     r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|independence\s+day|memorial\s+day|labou?r\s+day|"
     r"veterans\s+day|presidents'?\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|"
@@ -44,7 +44,7 @@ _TIME_WORD = (r"on|over|at|around|before|after|since|until|till|by|during|for|th
 # What makes "on Friday" a routine or a thing, not a day: "Friday prayers", "Sunday school"
 _ROUTINE = (r"prayers?|services?|school|mass|nights|mornings|evenings|afternoons|meetings?|class(?:es)?|groups?|cohorts?|"
             r"shifts?|clinics?|sessions?|schedule|routine|physical|appts?|appointments?|paydays?|standups?|stand-ups?|"
-            r"leagues?|"
+            r"leagues?|bulletins?|"
             r"/\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*")
 _NUMERIC = (
     rf"(?<![\w/.-])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
@@ -101,14 +101,17 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
                            rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)")),
     # "03JUN24": a compact date
-    ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}\b")),
+    ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2,4})?\b")),
+    # a range of days before a date ("19.–21.03.2024", "night of 23/24 December 2023")
+    ("numeric", re.compile(r"(?<![\w./])\d{1,2}\.?[ \t]*[–-][ \t]*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w|\.\d)")),
+    ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}/\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|past|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
     # "the last Friday of June", "the 3rd Saturday of September": one day of one month
     ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"
-                           rf"{_WEEKDAY}\s+(?:of|in)\s+{_MONTH_NAME}\b")),
+                           rf"(?:{_WEEKDAY}|weekend|week)\s+(?:of|in)\s+{_MONTH_NAME}\b")),
     # "the ninth of October", "june fifth": a day of a month in words
     ("named", re.compile(rf"(?i)\bthe\s+{_ORD_WORD}\s+of\s+{_MONTH_NAME}\b")),
     ("named", re.compile(rf"\b{_MONTH_NAME}\s+(?:the\s+)?(?i:{_ORD_WORD})\b")),
@@ -146,10 +149,14 @@ def date_matches(text: str) -> list[tuple[int, int]]:
                 continue
             if kind == "weekday" and _ROUTINE_LIST_RE.search(text, max(0, match.start() - 60), match.start()):
                 continue  # "every Monday, Wednesday and Friday"
+            if kind == "weekday" and _HOURS_AFTER_RE.match(text, match.end()):
+                continue  # opening hours: "Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed"
             found.append(match.span("v") if "v" in pattern.groupindex else match.span())
     return found
 
 
+_HOURS_AFTER_RE = re.compile(rf"(?i)(?:[ \t]*(?:to|through|thru|-|–|&|and)[ \t]*(?:{_WEEKDAY_ANY}))?[ \t]*:?[ \t]*"
+                             r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)?[ \t]*[-–][ \t]*\d{1,2}|closed\b)")
 _ROUTINE_LIST_RE = re.compile(rf"(?i)\b(?:every|each)\s+(?:{_WEEKDAY},?\s+(?:and\s+|or\s+)?)+$")
 
 

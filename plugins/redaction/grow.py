@@ -206,7 +206,8 @@ def _first_names(text: str, spans: list[Span]) -> list[Span]:
 _CITY_RE = re.compile(
     r"(?:\((?=[A-ZÀ-Þ][\w'’.]*(?:[ \t]+[A-ZÀ-Þ][\w'’.]*)?\))"  # "(Amsterdam)" after an address or IP
     r"|\b(?i:in|from|to|near|outside(?:\s+of)?|around|towards?|into|visit(?:ed|ing|s)?|at|by|of|for|"
-    r"left|leaving|moved|relocated|lives|lived|born|raised|based|stayed|staying|back\s+to|home\s+to|via)[ \t]+)"
+    r"left|leaving|moved|relocated|lives|lived|born|raised|based|stayed|staying|back\s+to|home\s+to|via|"
+    r"arrived|arriving|arrives)[ \t]+)"
     r"(?P<v>(?!(?i:in|by|at|of|for|to|from|near)\b)"
     r"[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|-)(?:[A-ZÀ-Þ][\w'’.]*|de|la|del|du|des|le|au|aux|sur|am|an|upon|on|en))*)"
 )
@@ -577,7 +578,7 @@ def _name_like(word: str, strict: bool = True) -> bool:
     return not word.isupper() and not plain_word(low) and (not strict or low not in lexicon())
 
 
-_TOGETHER_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?![ \t]+[A-Z])")
+_TOGETHER_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?!I['’])(?P<name>[A-ZÀ-Þ][\w'’-]+)(?![ \t]+[A-Z])")  # not "and I'm"
 
 
 def _org_of_place(text: str, spans: list[Span]) -> list[Span]:

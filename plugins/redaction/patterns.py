@@ -153,7 +153,8 @@ def _military_unit(match: re.Match[str]) -> bool:
 PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), None),
     ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
-    ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly)"
+    ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly|health|app|dev|"
+                       r"ai|tv|ie|nz|au|ca|uk|eu|ng|ph)"
                        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?(?![\w@])"), None),
     ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)"), _ok_ip),
     ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
@@ -186,6 +187,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
                       r"['\"”’]"), None),
     # a phone extension or pager ("ext. 3341", "(pager 4419)")
     ("PHONE", re.compile(r"(?i)\b(?P<v>(?:ext\.?|extension)\s*#?\s*\d{1,6})\b"), None),
+    # masked card digits ("MC ****5521", "•••• 0772")
+    ("ID", re.compile(r"(?<![\w*•])[*•]{3,}[ -]?\d{4}\b"), None),
     ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),
     # a number after "#" ("Psychologist #PSY 31877", "Lic #036.118492", "enrollment # SPR-11093")
     ("ID", re.compile(r"(?<![\w#&])#[ \t]?(?P<v>(?:[A-Z]{1,5}[ -]?)?\d[\d.-]*\d)(?![\w-])"),

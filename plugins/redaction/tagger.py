@@ -31,7 +31,9 @@ from plugins.redaction.variants import stop_words
 from plugins.redaction.words import (
     DEGREE_RE,
     HOLIDAY_RE,
+    TITLE_ALONE_RE,
     abbreviations,
+    cities,
     clause_has_lower,
     demonyms,
     drugs,
@@ -161,7 +163,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                     _label_or_instrument(text, start, end) or _form_label(text, start, end) or \
                     _determined_word(text, start, end) or _work_title(text, start) or method_name(text[start:end]) or \
                     _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text, start, end) or \
-                    _idiom(text, start, end) or \
+                    _idiom(text, start, end) or _generic_thing(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -287,6 +289,37 @@ _JOB_END = frozenset(("coordinator", "manager", "director", "assistant", "office
                       "lead", "owner", "advisor", "adviser", "executive", "designer", "developer", "nurse", "worker"))
 
 
+# Events and things named in Title Case that name nobody ("the Spring Concert", "Vigil Mass")
+_EVENT_WORDS = frozenset(("concert", "concerts", "fair", "party", "mass", "bulletin", "roster", "blotter",
+                          "conferences", "highlights", "roundup", "refreshments", "recital", "bake", "sale", "picnic"))
+# A list of three or more Title Case items ("Sleeping Bags, Trekking Poles, Camping Stoves and Headlamps")
+_ITEM = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3}"
+_TITLE_LIST_RE = re.compile(rf"(?:{_ITEM},[ \t]+){{2,}}(?:(?:and|&)[ \t]+)?{_ITEM}(?:,?[ \t]+(?:and|&)[ \t]+{_ITEM})?")
+
+
+def _generic_thing(text: str, start: int, end: int) -> bool:
+    """An event ("Spring Concert") or an item of a list of product or topic categories, made
+    only of dictionary words that are no given names: no identifier."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[start:end]) if w != "and"]
+    things = sum(_thing_word(w) for w in words)
+    if not words or things < 0.75 * len(words):
+        return False
+    if words[-1] in _EVENT_WORDS and things == len(words):
+        return True
+    for match in _TITLE_LIST_RE.finditer(text, max(0, start - 120), min(len(text), end + 120)):
+        if match.start() <= start and end <= match.end():
+            items = [w.lower() for w in re.findall(r"[^\W\d_]+", match.group()) if w not in ("and",)]
+            listed = sum(_thing_word(w) for w in items)  # a rarer plural may be missing ("Skillets")
+            return listed >= 0.75 * len(items) and " " in match.group().replace(", ", ",")
+    return False
+
+
+def _thing_word(word: str) -> bool:
+    singular = word[:-1] if word.endswith("s") else word
+    return (word in lexicon() or plain_word(word) or singular in lexicon()) and word not in word_names() and word not in first_names() and \
+        word.title() not in cities()
+
+
 def _title_or_degree(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if re.search(r"\bDepartment[ \t]+of[ \t]+$", text[max(0, start - 16) : start]):
@@ -294,7 +327,7 @@ def _title_or_degree(text: str, start: int, end: int) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value)]
     if not words:
         return False
-    if DEGREE_RE.match(value) or "-of-" in value.lower():
+    if DEGREE_RE.match(value) or TITLE_ALONE_RE.fullmatch(value.strip()) or "-of-" in value.lower():
         return True
     plain = all(w in lexicon() or w in lower_words() or plain_word(w) for w in words)
     return (words[0] == "department" and len(words) > 2 and words[1] == "of") or (plain and words[-1] in _JOB_END)

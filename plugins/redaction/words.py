@@ -80,7 +80,11 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "petitioner", "plaintiff", "defendant", "passenger", "tenant", "guarantor", "cardholder",
                      "acct", "caller", "recipient", "sender", "customer", "member", "hola", "gracias", "mgmt", "lvl",
                      "shoutout", "redelivery", "check-in", "examinee", "evaluee", "consultative", "concurrent",
-                     "recheck"))
+                     "recheck", "treasurer", "chairperson", "hemisphere", "sepa", "rma", "waybill", "blotter", "km",
+                     "sqm", "dep", "arr",
+                     # chat words typed in lower case
+                     "smh", "lmao", "lol", "omg", "tbh", "ngl", "idk", "imo", "imho", "btw", "aswell", "thats",
+                     "hows", "whats", "wheres", "anyon", "pls", "plz", "thx", "ty", "ur", "u", "ya", "yall"))
 
 
 def plain_word(word: str) -> bool:
@@ -97,7 +101,9 @@ def clinical_words() -> frozenset[str]:
 
 # An academic degree opening a phrase ("BSc Nursing", "MSc Data Science"): no organisation
 DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng|PharmD|PsyD|DNP|EdD|"
-                       r"Atty|ATTY)\b")  # degrees, and a lawyer's title on its own ("Atty.")
+                       r"B\.?Tech|M\.?Tech|MBBS|B\.?Com|M\.?Com|B\.Sc|M\.Sc)\b")
+# A title standing alone before a name ("Atty.", "state Sen.", "Bro. & Sis."): no name itself
+TITLE_ALONE_RE = re.compile(r"(?:Atty|ATTY|Sen|Rep|Bro|Sis|Hon|Cllr|Gov|Supt|Sgt|Cpl|Lt|Capt)\.?")
 
 
 def brands() -> frozenset[str]:

@@ -302,6 +302,15 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "called. \"It's Avi Goldfarb\", said Mom's friend Jane Doe.",
      ["White, Willis and Hoffman", "Pave", "Irena Bílá", "Consumer Reports", "Impi Nummelin", "Avi Goldfarb",
       "Jane Doe"], ["It's", "Mom's friend"]),
+    # travel and shop codes, a hotel by its label, masked card digits, day ranges before a date,
+    # holidays and a weekend of a month, newer web domains, a town someone arrived in
+    ("DATE: 03NOV. PNR: LZ4K9W. RMA: RT-55291. Hotel: Canal View Suites. Card: MC ****5521. Delivery: "
+     "19.–21.03.2024. Loss on the night of 23/24 December 2023. Died on St. Stephen's Day; back the first "
+     "weekend of April. Links: restwell.health | givealittle.co.nz/eastside-eagles-u10. He arrived Baltimore "
+     "in 1886.",
+     ["03NOV", "LZ4K9W", "RT-55291", "Canal View Suites", "5521", "19.–21.03.2024", "23/24 December",
+      "St. Stephen's Day", "first weekend of April", "restwell.health", "givealittle.co.nz/eastside-eagles-u10",
+      "Baltimore"], ["PNR:", "Hotel:", "Card: MC", "Delivery:", "in 1886"]),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
@@ -337,6 +346,10 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # test editions in a list, index scores, a pharmacist's degree, a lawyer's title, labels and verbs
     "Instruments: WAIS-V, CPT-3, BASC-3, MMPI-A-RF, BDI-II.\nResults: FSIQ 104 (61st percentile); WMI 88; PSI 82.",
     "Reconciled by the PharmD. Call the Atty. on file. Recheck AIMS in 2 weeks. Take 2 tabs, #30.",
+    # opening hours, a list of product categories, an event, chat words, a title alone
+    "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
+    "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
+    "Volunteers are needed for the Spring Concert. lol thats hilarious smh. My Treasurer said hi.",
 ])
 def test_words_that_look_like_identifiers_stay(tagger, text: str) -> None:
     result = redact(text, None, tagger=tagger)
