@@ -224,6 +224,12 @@ IS_A_COMPANY_RE = re.compile(
     rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:company|agency|firm|startup|"
     rf"business|non-?profit|charity|corporation|bank|insurer|manufacturer|retailer|consultancy|organi[sz]ation)\b"
 )
+NONPROFIT_RE = re.compile(rf"{_ORG_NAME}[ \t]+(?:is|was)[ \t]+a[ \t]+501\(c\)\(?3\)?")  # "X is a 501(c)3"
+# Where someone is from, by its cue word ("the band's home city Voorburg", "hometown: Station Nord")
+HOME_TOWN_RE = re.compile(r"\b(?i:home[ \t]*(?:city|town)|birthplace|native[ \t]+(?:city|town|village))(?:[ \t]+(?:of|is|was))?"
+                          r"[ \t]*:?[ \t]+(?P<v>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’-]*|de|del|la|le|am|an|sur)){0,3})")
+# A company's own website or app ("according to the Costquest website"): a name that is no English word
+WEBSITE_RE = re.compile(r"\b(?i:the)[ \t]+(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)?)[ \t]+(?:website|web\s+site|homepage)\b")
 # A company named by the kind of business its last word says ("Tableau Software", "Nera
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
@@ -343,7 +349,12 @@ def context_spans(text: str) -> list[Span]:
             and m.group("v").split()[0].strip(",").lower() not in abbreviations()  # "LCSW, CA" is no town
             and not _JOB_TITLE_RE.search(m.group("v"))]
     out += [span for m in COMPANY_RE.finditer(text) for span in _company_span(text, m)]
-    out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE) for m in pattern.finditer(text)
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in HOME_TOWN_RE.finditer(text)
+            if m.group("v").split()[0].lower() not in ("the", "a", "an", "my", "his", "her", "their", "our", "your")
+            and not all(w.lower() in stop_words() for w in m.group("v").split())]
+    out += [Span(*m.span("v"), "ORG", "pattern") for m in WEBSITE_RE.finditer(text)
+            if not any(plain_word(w.lower()) or w.lower() in lexicon() or w.isupper() for w in m.group("v").split())]
+    out += [span for pattern in (EMPLOYER_RE, IS_A_COMPANY_RE, NONPROFIT_RE) for m in pattern.finditer(text)
             for span in _org_span(text, m)]
     out += [span for pattern in (TRADE_NAME_RE, HEADING_ORG_RE) for m in pattern.finditer(text)
             if _trade_name(m.group("v")) and not _NUMBER_LABEL_RE.match(text, m.end("v"))  # "National Insurance number"

@@ -54,6 +54,7 @@ from plugins.redaction.words import (
     MONTHS,
     QUANTITY_RE,
     abbreviations,
+    brands,
     cities,
     clause_has_lower,
     demonyms,
@@ -113,11 +114,15 @@ _PERSON_INITIAL_ONLY = re.compile(r"[ \t]+(?P<initial>[A-Z]\.)(?![\w])")
 
 
 @functools.lru_cache(maxsize=1)
-def _place_re() -> re.Pattern[str]:
+def _place_names() -> tuple[str, ...]:
     path = Path(__file__).parent / "data" / "places.txt"
-    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    variants = {v for name in names for v in (name, name.upper())}
+    return tuple(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    variants = {v for name in _place_names() for v in (name, name.upper())}
     alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
@@ -132,7 +137,8 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
     grown = merge(grown + _address_gaps(text, grown) + _middle_initials(text, grown) + _org_of_place(text, grown) +
-                  _firms(text, grown) + _possessor_orgs(text, grown), text)
+                  _firms(text, grown) + _possessor_orgs(text, grown) + _orgs_in_places(text, grown), text)
+    grown = merge(grown + _block_people(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
 
@@ -269,8 +275,16 @@ def _name_positions(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _places(text: str) -> list[Span]:
-    """Countries, states and provinces; the lowest-ranked layer, so a person wins a tie."""
-    return [Span(match.start(), match.end(), "LOCATION", "gazetteer") for match in _place_re().finditer(text)]
+    """Countries, states and provinces (in lower case only before a postcode: "belgium 97466");
+    the lowest-ranked layer, so a person wins a tie."""
+    return [Span(match.start(), match.end(), "LOCATION", "gazetteer")
+            for pattern in (_place_re(), _lower_place_re()) for match in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_place_re() -> re.Pattern[str]:
+    names = sorted({name.lower() for name in _place_names()}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?=[ \t]+\d{{4,6}}\b)")
 
 
 _SAINT_BEFORE_RE = re.compile(r"(?<![\w.])(?:St|ST|Ste|STE|Saint|SAINT|Mt|MT|Mount|MOUNT)\.?[ \t]+$")
@@ -632,6 +646,34 @@ _IS_WORDS = frozenset(("it", "that", "this", "there", "here", "he", "she", "who"
 _ROLE_WORD_RE = re.compile(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?")
 
 
+_AT_BEFORE_RE = re.compile(r"\b(?:at|for|with|joined|joining)[ \t]+$")
+_AT_NAME_RE = re.compile(r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})[ \t]+in[ \t]+$")
+
+
+def _orgs_in_places(text: str, spans: list[Span]) -> list[Span]:
+    """A capitalised name after "at"/"for" and before "in" and a found place ("a year at Walk
+    Score in ÅLESUND", "works for Blue Fern in Denver"): a business there, unless it is a
+    holiday, weekday, month or a word that names nothing."""
+    out = []
+    for span in spans:
+        if span.category != "LOCATION":
+            continue
+        name = _AT_NAME_RE.search(text, max(0, span.start - 60), span.start)
+        if not name or not _AT_BEFORE_RE.search(text, max(0, name.start() - 12), name.start()) or \
+                any(s.start < name.end("v") and name.start("v") < s.end for s in spans):
+            continue
+        words = name.group("v").lower().split()
+        if HOLIDAY_RE.fullmatch(name.group("v")) or name.group("v").lower() in brands() or any(w in MONTHS or w in _DAY_WORDS or w in stop_words() and
+                                                          len(words) == 1 for w in words):
+            continue
+        out.append(Span(*name.span("v"), "ORG", "gazetteer"))
+    return out
+
+
+_DAY_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "home",
+                        "work", "school", "church", "night", "christmas", "easter", "thanksgiving"))
+
+
 def _address_gaps(text: str, spans: list[Span]) -> list[Span]:
     """What lies between two pieces of one address, when it looks like address too."""
     out = []
@@ -717,6 +759,39 @@ def _street_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:
     start, end = line
     return any(s.category in _PLACE and s.start == start and any(c.isdigit() for c in text[s.start : s.end])
                for s in spans)
+
+
+_LINE_TITLE_RE = re.compile(r"(?i:dr|mr|mrs|ms|mx|miss|prof|rev)\.?[ \t]+")
+_NAME_LINE_RE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,2}")
+
+
+def _block_people(text: str, spans: list[Span]) -> list[Span]:
+    """The first line of an address block, two or three words of which a person was found
+    ("Rebecca Hides" over "07960 Aqqusinersuaq 111"): the whole line is that person, when a
+    house number opens one of the next two lines."""
+    out = []
+    pos = 0
+    lines = []
+    for raw in text.split("\n"):
+        marks = _LINE_MARKS_RE.match(raw)
+        lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
+        pos += len(raw) + 1
+    filled = [line for line in lines if line[1] > line[0]]
+    for i, (start, end) in enumerate(filled[:-1]):
+        title = _LINE_TITLE_RE.match(text, start, end)
+        start = title.end() if title else start  # "Dr. Anh Nguyen": the title stays
+        if not _NAME_LINE_RE.fullmatch(text, start, end):
+            continue
+        people = [s for s in spans if s.category in PEOPLE and start <= s.start and s.end <= end]
+        if not people or any(s.category not in PEOPLE and s.start < end and start < s.end for s in spans):
+            continue
+        if not any(re.match(r"\d{1,6}\b", text[a:b]) for a, b in filled[i + 1 : i + 3]):
+            continue
+        words = text[start:end].lower().split()
+        if any(w in stop_words() and w not in word_names() and w not in first_names() for w in words[:1]):
+            continue
+        out.append(Span(start, end, people[0].category, people[0].layer))
+    return out
 
 
 def _person_line(text: str, line: tuple[int, int], spans: list[Span]) -> bool:

@@ -311,6 +311,14 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      ["03NOV", "LZ4K9W", "RT-55291", "Canal View Suites", "5521", "19.–21.03.2024", "23/24 December",
       "St. Stephen's Day", "first weekend of April", "restwell.health", "givealittle.co.nz/eastside-eagles-u10",
       "Baltimore"], ["PNR:", "Hotel:", "Card: MC", "Delivery:", "in 1886"]),
+    # a company by its website, a 501(c)(3), a business "at X in" a found town, a home city by
+    # its cue, the first line of an address block, a country in lower case before its postcode
+    ("According to the Costquest website, Environmental Data Resources is a 501(c)3. She spent a year "
+     "at Walk Score in Ålesund. The band's home city Station Nord loves them. Check the CDC website.",
+     ["Costquest", "Environmental Data Resources", "Walk Score", "Ålesund", "Station Nord"],
+     ["According to the", "website", "is a 501(c)3", "The band's home city", "CDC"]),
+    ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
+     ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
     result = redact(text, None, tagger=tagger)
