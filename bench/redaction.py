@@ -99,6 +99,8 @@ CLINICAL_CORPORA = (
      _DATA / "heldout_clinical_12.jsonl"),
     ("general-w", "(w) general-domain texts by a twenty-first author (measured unseen once, then a development set)",
      _DATA / "general_w.jsonl"),
+    ("clinical-x", "(x) shorthand, dictation, tables and messages by a twenty-second author (measured unseen once, then a "
+     "development set)", _DATA / "heldout_clinical_13.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
