@@ -15,6 +15,7 @@ from plugins.redaction.words import (
     DEGREE_RE,
     abbreviations,
     brands,
+    clause_has_lower,
     clinical_words,
     demonyms,
     drugs,
@@ -193,6 +194,51 @@ _NOT_INITIALS = frozenset(("U.S.", "U.K.", "D.C.", "N.Y.", "L.A.", "B.A.", "M.A.
                            "J.D.", "B.S.", "M.S.", "D.O.", "P.O.", "A.A.", "N.A.", "A.M.", "P.M.", "U.N.", "E.U.",
                            "B.C.", "A.D.", "Q.D.", "B.I.D.", "T.I.D.", "Q.I.D.", "P.R.N.", "D.D.S.", "O.T.", "P.T.",
                            "S.W.", "I.D.", "E.R.", "I.Q.", "O.K.", "T.V.", "R.V.", "S.O.", "G.P."))
+# Bare capital initials standing for a person where a name stands: after a role or label
+# ("supervisee: KL", "Signed GW", "mother MJ"), opening a numbered case ("1. JM (28F"), with an
+# age and sex ("TB (34M)"), as a table's last cell ("| RT"), as writer/typist ("RD/kl")
+_INITIALS_ROLE = (r"supervisee|supervisor|signed|staff|initials|mother|father|mom|dad|sister|brother|son|daughter|"
+                  r"client|pt|patient|member|facilitator|counselor|therapist|clinician|case\s+manager|nurse|peer|"
+                  r"coach|intern|wife|husband|partner|aunt|uncle|grandmother|grandfather|cousin|friend|roommate")
+BARE_INITIALS_RES = (
+    re.compile(rf"\b(?i:{_INITIALS_ROLE})[ \t]*:?[ \t]+(?P<v>[A-Z]{{2,3}})(?![\w'’.-])"),
+    re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+(?P<v>[A-Z]{2,3})(?=[ \t]*(?:\(|-|–|,|:))"),
+    re.compile(r"(?<![\w'’.-])(?P<v>[A-Z]{2,3})[ \t]*\([ \t]*\d{1,2}[ \t]*[MF]\b"),
+    re.compile(r"(?m)\|[ \t]*(?P<v>[A-Z]{2,3})[ \t]*\|?[ \t]*$"),
+    re.compile(r"(?m)^[ \t]*(?P<v>[A-Z]{2,3})/[a-z]{2,3}[ \t]*$"),
+)
+# A person by initial and surname: lower case after a title or signing off ("dr m. okoro",
+# "- m.okonjo"), capitalised anywhere ("R. Abernathy, LCSW", "(S. Cho)"); a given name with
+# its initial ("Theo M."); naming conventions the tagger misses (Korean "Kim Mi-ra",
+# Vietnamese "Lê Thị Mai"); a surname-first field ("Patient Name: NGUYEN, THI LAN")
+LOWER_INITIAL_NAME_RE = re.compile(r"(?:\b(?:dr|mr|mrs|ms|miss)\.?[ \t]+|(?m:^[ \t]*[-–—~]+[ \t]*))"
+                                   r"(?P<v>[a-z]\.[ \t]?[a-zà-ÿ][a-zà-ÿ'’-]{2,20})\b")
+INITIAL_SURNAME_RE = re.compile(r"(?<![\w.-])(?P<v>[A-Z]\.[ \t]?(?P<s>[A-Z][a-zà-ÿ][\w'’-]+))(?![\w'’-]|\.\w)")
+GIVEN_INITIAL_RE = re.compile(r"(?<![\w'’.-])(?P<v>(?P<g>[A-Z][a-zà-ÿ]+)[ \t]+[A-Z]\.)(?![\w.])(?![ \t]+[A-Z][a-z])")
+EAST_ASIAN_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?P<v>(?:Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|"
+    r"Jeon|Ko|Moon|Yang|Son|Bae|Baek|Nam)[ \t]+[A-Z][a-z]+-[a-z]+|"
+    r"(?:Nguyễn|Nguyen|Trần|Tran|Lê|Le|Phạm|Pham|Hoàng|Hoang|Huỳnh|Huynh|Phan|Vũ|Vu|Võ|Vo|Đặng|Dang|Bùi|Bui|Đỗ|Do|"
+    r"Hồ|Ho|Ngô|Ngo|Dương|Duong|Lý|Ly)[ \t]+(?:Văn|Van|Thị|Thi|Đức|Duc|Hữu|Huu|Ngọc|Ngoc|Minh)"
+    r"(?:[ \t]+[A-ZÀ-ỹĐ][\wà-ỹ]+){1,2})(?![\w'’-])")
+SURNAME_FIRST_FIELD_RE = re.compile(
+    rf"(?m)^[ \t>*-]*(?i:(?:patient|client|pt|member|resident|student|name)(?:\s+name)?)[ \t]*:[ \t]*"
+    rf"(?P<v>{_NAME},[ \t]*{_NAME}(?:[ \t]+{_NAME})?)(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|;])")
+# Tribal lands where someone lives ("near Tuba City, Navajo Nation", "Yakama Nation, White Swan")
+TRIBAL_LAND_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Nation|Reservation|Rancheria|"
+                            r"Pueblo|Reserve|First[ \t]+Nation|Indian[ \t]+Community))\b")
+# A name in voice dictation, in lower case between spoken labels ("patient name carol ann pelletier
+# date of service", "a progress note for justice whitfield comma")
+DICTATED_NAME_RE = re.compile(
+    r"\b(?:(?:patient|client)[ \t]+name|name[ \t]+of[ \t]+(?:the[ \t]+)?patient)[ \t]*:?[ \t]+"
+    r"(?P<v>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2}?)(?=[ \t]+(?:date|dob|medical|mrn|comma|period|age|born)\b)|"
+    r"\b(?:for|patient|pt|client)[ \t]+(?P<w>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)[ \t]+comma\b")
+# Who speaks or joins in a time-stamped chat log ("[3/14 9:40 AM] Blessing: ok", "18:02 Charity_M
+# joined", "[19:02:30] destiny.r.mcbride: bad"): a person, or a handle when it has digits or marks
+CHAT_SPEAKER_RE = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{3,25}\]|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?|"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?)[ \t]+(?P<v>[^\W\d][\w.'’-]{1,29}?)(?:[ \t]+\([^)\n]{1,20}\))?"
+    r"(?=:|[ \t]+(?:joined|left|has[ \t]+joined|has[ \t]+left)\b)")
 # A name with an age in brackets after it ("Ivy (15), and Theo (11)", "Joy (9)")
 NAME_AGE_RE = re.compile(rf"(?<![\w'’-])(?P<v>{_NAME}(?:[ \t]+{_NAME})?)[ \t]*\((?:age[ \t]*)?\d{{1,2}}\)")
 ZIP_CONTEXT_RE = re.compile(
@@ -380,6 +426,28 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "ORG", "pattern") for m in STORE_NUMBER_RE.finditer(text) if _store(m.group("v"))]
     out += [Span(*m.span("v"), "PERSON", "pattern") for pattern in (TYPIST_RE, JOB_TYPIST_RE)
             for m in pattern.finditer(text)]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in TRIBAL_LAND_RE.finditer(text)
+            if m.group("v").split()[0].lower() not in stop_words() and not m.group("v").startswith("United")]
+    for m in DICTATED_NAME_RE.finditer(text):
+        group = "v" if m.group("v") else "w"
+        surname = m.group(group).split()[-1]
+        if surname not in stop_words() and surname not in lexicon() or surname in first_names():
+            out.append(Span(*m.span(group), person_role(text, m.start()), "pattern"))
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in LOWER_INITIAL_NAME_RE.finditer(text)
+            if m.group("v")[2:].strip().lower() not in stop_words()]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in INITIAL_SURNAME_RE.finditer(text)
+            if _surname(m.group("s"))]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in GIVEN_INITIAL_RE.finditer(text)
+            if m.group("g").lower() in first_names() or _surname(m.group("g"))]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern")
+            for pattern in (EAST_ASIAN_NAME_RE, SURNAME_FIRST_FIELD_RE) for m in pattern.finditer(text)]
+    out += [Span(*m.span("v"), "ID" if re.search(r"[\d_.]", m.group("v")) else "PERSON", "pattern")
+            for m in CHAT_SPEAKER_RE.finditer(text) if m.group("v").lower().rstrip(".") not in _ROLE_LABELS
+            and m.group("v").lower() not in _CHAT_ROLES and not _ROLE_WORD_RE.fullmatch(m.group("v").lower())]
+    out += [Span(*m.span("v"), person_role(text, m.start("v")), "pattern") for pattern in BARE_INITIALS_RES
+            for m in pattern.finditer(text) if _bare_initials(m.group("v"))
+            and (pattern in BARE_INITIALS_RES[3:] or clause_has_lower(text, m.start("v")))  # a cell has no clause
+            and not re.match(r"[ \t]+[a-z]", text[m.end("v") : m.end("v") + 3])]  # "APA guidelines" is no person
     for pattern in (TITLE_RE, RELATION_RE, RELATION_START_RE, NAMED_RE, SIGNED_RE):
         for match in pattern.finditer(text):
             out += _name_span(text, match)
@@ -532,10 +600,35 @@ def _named_group(value: str) -> bool:
                    w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
-_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"
+_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Z]{3}))\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"
 _CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner", "co-owner", "president", "chairman",
                      "chairwoman", "chair"))
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")
+
+
+_CHAT_ROLES = frozenset(("host", "co-host", "moderator", "admin", "system", "you", "me", "staff", "support", "nurse",
+                         "dr", "facilitator", "operator", "dispatcher", "caller", "guest", "team", "all", "everyone",
+                         "office", "rep", "cust", "customer", "agent", "clinic", "front", "reception", "frontdesk",
+                         "pharmacy", "lab", "bot", "assistant", "auto", "sms", "mum", "mom", "dad"))
+_NOT_PERSON_CAPS = frozenset(("ok", "id", "md", "do", "rn", "np", "pa", "pt", "ot", "ed", "er", "am", "pm", "us", "uk",
+                              "na", "aa", "iop", "php", "na", "tbd", "tba", "n/a", "yes", "no", "neg", "pos", "fyi",
+                              "asap", "nos", "mrn", "dob", "ssn", "usa", "lvm", "lm", "nka", "nkda", "wnl", "prn",
+                              "ssg", "sgt", "cpl", "pfc", "spc", "ltc", "col", "maj", "capt", "cpt", "lt", "gen", "ret"))
+
+
+def _surname(word: str) -> bool:
+    """A capitalised word after an initial that is a surname: no English word, abbreviation,
+    drug or place word ("D. Then", "Hepatitis C. Patient" name nobody)."""
+    low = word.lower()
+    return not (low in stop_words() or low in lexicon() or low in abbreviations() or plain_word(low) or
+                low in demonyms() or low in NOT_NAMES)
+
+
+def _bare_initials(value: str) -> bool:
+    """Capitals that are initials, not a clinical or everyday abbreviation or a US state."""
+    low = value.lower()
+    return low not in abbreviations() and low not in _NOT_PERSON_CAPS and low not in stop_words() and \
+        not re.fullmatch(_STATES, value)
 
 
 def _org_span(text: str, match: re.Match[str], tail: bool = False) -> list[Span]:

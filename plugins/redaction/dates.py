@@ -102,6 +102,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)")),
     # "03JUN24": a compact date
     ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2,4})?\b")),
+    # a month and year with a dot ("arrived from Kharkiv 04.2022")
+    ("numeric", re.compile(r"(?<![\w.,])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\w|[.,]\d)")),
     # a range of days before a date ("19.–21.03.2024", "night of 23/24 December 2023")
     ("numeric", re.compile(r"(?<![\w./])\d{1,2}\.?[ \t]*[–-][ \t]*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w|\.\d)")),
     ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}/\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),

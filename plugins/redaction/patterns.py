@@ -154,7 +154,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), None),
     ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
     ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly|health|app|dev|"
-                       r"ai|tv|ie|nz|au|ca|uk|eu|ng|ph)"
+                       r"ai|tv|me|ie|nz|au|ca|uk|eu|ng|ph)"
                        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?(?![\w@])"), None),
     ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)"), _ok_ip),
     ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
@@ -168,7 +168,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b"), None),
     ("ID", re.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w-])"), _ok_card),
     ("PHONE", re.compile(
-        r"(?<![\w+])(?:\+?1[\s.-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.-]*\d{3}[\s.-]*\d{4}"
+        r"(?<![\w+])(?:\+?1[\s.–—-]*)?(?:\(\s*\d{3}\s*\)|\d{3})[\s.–—-]*\d{3}[\s.–—-]*\d{4}"
         r"(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"), None),
     ("PHONE", re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\w|-\d)"), _ok_grouped_phone),
     ("PHONE", re.compile(r"(?<![\w/.-])(?<!\d,)\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,4}(?![\w/]|-\d|[.,]\d)"),
@@ -187,6 +187,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
                       r"['\"”’]"), None),
     # a phone extension or pager ("ext. 3341", "(pager 4419)")
     ("PHONE", re.compile(r"(?i)\b(?P<v>(?:ext\.?|extension)\s*#?\s*\d{1,6})\b"), None),
+    # a phone number with slashes ("620/555/0175"), an extension on its own ("call back x4471")
+    ("PHONE", re.compile(r"(?<![\w/])\d{3}/\d{3}/\d{4}(?![\w/])"), None),
+    ("PHONE", re.compile(r"(?i)\b(?:call|back|at|reach|dial|page)[ \t]+(?P<v>x[ \t]?\d{3,5})\b"), None),
     # masked card digits ("MC ****5521", "•••• 0772")
     ("ID", re.compile(r"(?<![\w*•])[*•]{3,}[ -]?\d{4}\b"), None),
     ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),

@@ -197,6 +197,20 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
      "refer to the Intensive Outpatient Program. Site: Lakou Wellness Center, North Miami",
      ["Garden Path Eating Disorder Program", "Peachtree Bridges Family Therapy", "North Miami"],
      ["Intensive Outpatient Program"]),
+    # bare initials where a name stands, carried to their other mentions; a table's last cell
+    ("Supervision - supervisee: KL (LMSW), supervisor: RD\n1. JM (28F, OUD on bup) - KL concerned.\n"
+     "mother MJ speaks Kreyol only. Plan: KL to do outreach.\nRD/kl\n0600 | 16 | 162/98 | RT",
+     ["KL", "RD", "JM", "MJ", "kl", "RT"], ["LMSW", "OUD", "Kreyol"]),
+    # chat speakers and handles, initial-and-surname forms, naming conventions, a surname-first field,
+    # phones with dashes or slashes, an extension alone, tribal lands, dictated names, a month and year
+    ("[3/14 9:40 AM] Blessing: yes ms tasha\n18:02 Charity_M joined\n[19:02:30] destiny.r.mcbride: bad\n"
+     "10:00 Office (Jenna): thanks\nf/u w/ dr m. okoro. Facilitator: R. Abernathy, LCSW; w/ me (S. Cho); "
+     "Counselor (Theo M.) saw her. Parents Kim Mi-ra and Lê Thị Mai. Cell 414–555–0181, dad 620/555/0175, "
+     "call back x4471. Lives near Tuba City, Navajo Nation. Arrived 04.2022.\nPatient Name: NGUYEN, THI LAN\n"
+     "dictation start patient name carol ann pelletier date of service june 3rd period",
+     ["Blessing", "Charity_M", "destiny.r.mcbride", "m. okoro", "R. Abernathy", "S. Cho", "Theo M.", "Kim Mi-ra",
+      "Lê Thị Mai", "414–555–0181", "620/555/0175", "x4471", "Navajo Nation", "04.2022", "NGUYEN, THI LAN",
+      "carol ann pelletier"], ["Office", "LCSW", "Facilitator", "Counselor", "Patient Name"]),
     # institutions by their trade word; a credential is no town
     ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
      ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
@@ -354,6 +368,9 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # test editions in a list, index scores, a pharmacist's degree, a lawyer's title, labels and verbs
     "Instruments: WAIS-V, CPT-3, BASC-3, MMPI-A-RF, BDI-II.\nResults: FSIQ 104 (61st percentile); WMI 88; PSI 82.",
     "Reconciled by the PharmD. Call the Atty. on file. Recheck AIMS in 2 weeks. Take 2 tabs, #30.",
+    # capitals in a sentence typed in capitals, an acronym before a noun, a rank, a note for the patient
+    "PT IS 58 YRS OLD AND SIGNED AN ROI FOR US. TMS is supported by APA guidelines. Client SSG (ret.) "
+    "called. A note for the patient comma she is better. Vitamin D. Then rest. Plan B. Later.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
