@@ -101,6 +101,8 @@ CLINICAL_CORPORA = (
      _DATA / "general_w.jsonl"),
     ("clinical-x", "(x) shorthand, dictation, tables and messages by a twenty-second author (measured unseen once, then a "
      "development set)", _DATA / "heldout_clinical_13.jsonl"),
+    ("general-y", "(y) business and administrative texts by a twenty-third author (measured unseen once, then a "
+     "development set)", _DATA / "general_y.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
