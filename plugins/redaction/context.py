@@ -233,6 +233,9 @@ DICTATED_NAME_RE = re.compile(
     r"\b(?:(?:patient|client)[ \t]+name|name[ \t]+of[ \t]+(?:the[ \t]+)?patient)[ \t]*:?[ \t]+"
     r"(?P<v>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2}?)(?=[ \t]+(?:date|dob|medical|mrn|comma|period|age|born)\b)|"
     r"\b(?:for|patient|pt|client)[ \t]+(?P<w>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)[ \t]+comma\b")
+# A user in a log or export ("actor=kumar.v", "agent=mpatel", "Owner: ljamieson")
+LOG_USER_RE = re.compile(r"\b(?i:user|actor|agent|owner|username|login|assignee|created_by|updated_by|assigned_to)"
+                         r"[ \t]*[=:][ \t]*\"?(?P<v>[a-z][a-z0-9._-]{2,30}[a-z0-9])\b")
 # Who speaks or joins in a time-stamped chat log ("[3/14 9:40 AM] Blessing: ok", "18:02 Charity_M
 # joined", "[19:02:30] destiny.r.mcbride: bad"): a person, or a handle when it has digits or marks
 CHAT_SPEAKER_RE = re.compile(
@@ -426,6 +429,8 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), "ORG", "pattern") for m in STORE_NUMBER_RE.finditer(text) if _store(m.group("v"))]
     out += [Span(*m.span("v"), "PERSON", "pattern") for pattern in (TYPIST_RE, JOB_TYPIST_RE)
             for m in pattern.finditer(text)]
+    out += [Span(*m.span("v"), "ID", "pattern") for m in LOG_USER_RE.finditer(text)
+            if m.group("v") not in stop_words() and m.group("v") not in ("none", "null", "unknown", "admin", "system")]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in TRIBAL_LAND_RE.finditer(text)
             if m.group("v").split()[0].lower() not in stop_words() and not m.group("v").startswith("United")]
     for m in DICTATED_NAME_RE.finditer(text):
@@ -674,7 +679,8 @@ def _trade_name(value: str) -> bool:
     words = [fold(w) for w in value.split()[:-1] if len(w.strip(".")) > 1]  # "mL. Plan:" names nothing
     while words and words[-1] in _NOT_TRADE:
         words.pop()
-    return bool(words) and not all(w in NOT_NAMES or w in _NOT_TRADE for w in words)
+    return bool(words) and not all(w in NOT_NAMES or w in _NOT_TRADE for w in words) and \
+        not all(w in service_words() for w in words)  # "the Payroll Team", "Recruitment Team"
 
 
 def _plain(word: str, first: bool = False) -> bool:

@@ -16,7 +16,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ANY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|" + _WEEKDAY
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|'\d{2})"
-_TIME = r"(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+_TIME = r"(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?Z?)?(?:\s*[ap]\.?m\.?)?)?"
 _HOLIDAY = (
     r"(?:thanksgiving(?:\s+(?:day|weekend|break))?|christmas(?:\s+(?:eve|day|morning|break))?|xmas|"
     r"easter(?:\s+(?:sunday|monday))?|st\.?\s+stephen'?s\s+day|whit\s+monday|new\s+year'?s(?:\s+(?:eve|day))?|halloween|hanukk?ah|chanukah|passover|"
@@ -106,7 +106,13 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"(?<![\w.,])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\w|[.,]\d)")),
     # a range of days before a date ("19.–21.03.2024", "night of 23/24 December 2023")
     ("numeric", re.compile(r"(?<![\w./])\d{1,2}\.?[ \t]*[–-][ \t]*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w|\.\d)")),
-    ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}/\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),
+    ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}[ \t]*(?:/|-|–|&|and|to)[ \t]*\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),
+    # "04-Sep", "JAN-25", "12/01/2024-12/14/2024", "this 11th day of October 2023"
+    ("named", re.compile(r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?![\w-])")),
+    ("named", re.compile(r"(?<![\w-])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|"
+                         r"Nov|Dec)-\d{2}(?![\w-])")),
+    ("numeric", re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}/\d{2,4}-\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")),
+    ("named", re.compile(rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+day\s+of\s+{_MONTH_NAME}\b")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|past|of|before|after|"
         rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"

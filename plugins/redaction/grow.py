@@ -603,7 +603,14 @@ def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
         if left.category == "ORG" and right.category in _PLACE and re.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?",
                                                                                 text[left.end : right.start]):
             out.append(Span(left.start, right.end, "ORG", left.layer))
+    for span in spans:  # "District Court of Washoe County": generic words of an institution, then its place
+        before = _INSTITUTION_OF_RE.search(text, max(0, span.start - 60), span.start) if span.category in _PLACE else None
+        if before and all(w.lower() in service_words() or w in _ORG_SET for w in before.group("v").split()):
+            out.append(Span(before.start("v"), span.end, "ORG", span.layer))
     return out
+
+
+_INSTITUTION_OF_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
 
 def _firms(text: str, spans: list[Span]) -> list[Span]:

@@ -190,6 +190,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     # a phone number with slashes ("620/555/0175"), an extension on its own ("call back x4471")
     ("PHONE", re.compile(r"(?<![\w/])\d{3}/\d{3}/\d{4}(?![\w/])"), None),
     ("PHONE", re.compile(r"(?i)\b(?:call|back|at|reach|dial|page)[ \t]+(?P<v>x[ \t]?\d{3,5})\b"), None),
+    # codes of letters and at least four digits ("EMP-40917", "KE-IT-0518", "SL/2024/0918", "T3-1104"), an Indian
+    # PAN ("ACVPV2291H"), a vehicle identification number, a masked SSN ("xxx-xx-0186")
+    ("ID", re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,3}(?:[-/][A-Z]{1,5})*[-/]\d{4,}(?:[-/]\d{2,})*[A-Z]?(?![\w-]|/\w)"), None),
+    ("ID", re.compile(r"\b[A-Z]{5}\d{4}[A-Z]\b"), None),
+    ("ID", re.compile(r"\b(?=(?:[A-HJ-NPR-Z]*\d){3})(?=(?:\d*[A-HJ-NPR-Z]){3})[A-HJ-NPR-Z\d]{17}\b"), None),
+    ("ID", re.compile(r"(?<![\w-])[xX*]{3}-[xX*]{2}-\d{4}(?![\w-])"), None),
     # masked card digits ("MC ****5521", "•••• 0772")
     ("ID", re.compile(r"(?<![\w*•])[*•]{3,}[ -]?\d{4}\b"), None),
     ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),

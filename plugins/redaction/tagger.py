@@ -164,6 +164,7 @@ def _entity_spans(text: str, toks: list[tuple[int, int]], tags: list[str]) -> li
                     _determined_word(text, start, end) or _work_title(text, start) or method_name(text[start:end]) or \
                     _ROLE_POSSESSIVE_RE.fullmatch(text[start:end]) or _title_or_degree(text, start, end) or \
                     _idiom(text, start, end) or _generic_thing(text, start, end) or \
+                    _FIELD_NAME_RE.search(text, start, end) or \
                     eponym(text, end) or \
                     (cased[first] and (_medical_lower(text[start:end]) or _dictionary_lower(text[start:end]) or
                                        (tag == "ORG" and text[start:end].islower()))) or \
@@ -291,7 +292,11 @@ _JOB_END = frozenset(("coordinator", "manager", "director", "assistant", "office
 
 # Events and things named in Title Case that name nobody ("the Spring Concert", "Vigil Mass")
 _EVENT_WORDS = frozenset(("concert", "concerts", "fair", "party", "mass", "bulletin", "roster", "blotter",
-                          "conferences", "highlights", "roundup", "refreshments", "recital", "bake", "sale", "picnic"))
+                          "conferences", "highlights", "roundup", "refreshments", "recital", "bake", "sale", "picnic",
+                          "team", "desk", "essay", "building", "combo", "port"))
+# A field name of a table or log ("bank_ac", "hire_date", "customer_id"): no name
+_FIELD_NAME_RE = re.compile(r"\b[a-z]+_(?:[a-z]+_)*(?:id|ac|acct|no|num|number|date|name|code|type|amount|status|at|by|"
+                            r"ip|addr|address|phone|email|time|ts|key|ref|count|total|flag|inr|pay|vpa)\b")
 # A list of three or more Title Case items ("Sleeping Bags, Trekking Poles, Camping Stoves and Headlamps")
 _ITEM = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3}"
 _TITLE_LIST_RE = re.compile(rf"(?:{_ITEM},[ \t]+){{2,}}(?:(?:and|&)[ \t]+)?{_ITEM}(?:,?[ \t]+(?:and|&)[ \t]+{_ITEM})?")

@@ -84,7 +84,15 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "sqm", "dep", "arr",
                      # chat words typed in lower case
                      "smh", "lmao", "lol", "omg", "tbh", "ngl", "idk", "imo", "imho", "btw", "aswell", "thats",
-                     "hows", "whats", "wheres", "anyon", "pls", "plz", "thx", "ty", "ur", "u", "ya", "yall"))
+                     "hows", "whats", "wheres", "anyon", "pls", "plz", "thx", "ty", "ur", "u", "ya", "yall",
+                     # parties, fields and headings of business and legal forms
+                     "branch", "approver", "consignee", "consignor", "guarantor", "guarantors", "exhibitor",
+                     "organisation", "organization", "holder", "dial-in", "regd", "enrol", "lessor", "lessee",
+                     "licensor", "licensee", "testator", "testatrix", "deponent", "affiant", "payee", "drawee",
+                     "statutory", "consular", "rideshare", "aider", "boardroom", "notary",
+                     # currency codes before an amount
+                     "usd", "eur", "gbp", "kes", "ngn", "inr", "pkr", "aed", "sgd", "zar", "cad", "aud", "nzd",
+                     "php", "chf", "sek", "nok", "dkk", "jpy", "cny"))
 
 
 def plain_word(word: str) -> bool:
@@ -103,7 +111,7 @@ def clinical_words() -> frozenset[str]:
 DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng|PharmD|PsyD|DNP|EdD|"
                        r"B\.?Tech|M\.?Tech|MBBS|B\.?Com|M\.?Com|B\.Sc|M\.Sc)\b")
 # A title standing alone before a name ("Atty.", "state Sen.", "Bro. & Sis."): no name itself
-TITLE_ALONE_RE = re.compile(r"(?:Atty|ATTY|Sen|Rep|Bro|Sis|Hon|Cllr|Gov|Supt|Sgt|Cpl|Lt|Capt)\.?")
+TITLE_ALONE_RE = re.compile(r"(?:Atty|ATTY|Sen|Rep|Bro|Sis|Hon|Cllr|Gov|Supt|Sgt|Cpl|Lt|Capt|Smt|Shri|Sri|Kum)\.?")
 
 
 def brands() -> frozenset[str]:

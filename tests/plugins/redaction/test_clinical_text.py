@@ -331,6 +331,13 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "at Walk Score in Ålesund. The band's home city Station Nord loves them. Check the CDC website.",
      ["Costquest", "Environmental Data Resources", "Walk Score", "Ålesund", "Station Nord"],
      ["According to the", "website", "is a 501(c)3", "The band's home city", "CDC"]),
+    # business codes and ids, log users, ISO timestamps, short and legal date forms, day ranges
+    ("EMP-40917 and KE-IT-0518 and SL/2024/0918, Flat T3-1104, PAN AQKPI4821M, VIN: WVWZZZAUZLP048812, "
+     "ssn xxx-xx-0186. 2025-01-22T14:03:11Z level=INFO actor=kumar.v agent=mpatel. Billing Month: JAN-25; "
+     "period 12/01/2024-12/14/2024; this 11th day of October 2023; leave 14-18 April; on 23 and 24 November.",
+     ["EMP-40917", "KE-IT-0518", "SL/2024/0918", "T3-1104", "AQKPI4821M", "WVWZZZAUZLP048812", "xxx-xx-0186",
+      "2025-01-22T14:03:11Z", "kumar.v", "mpatel", "JAN-25", "12/01/2024-12/14/2024", "11th day of October",
+      "14-18 April", "23 and 24 November"], ["level=INFO", "Billing Month", "period", "leave"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
@@ -371,6 +378,10 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # capitals in a sentence typed in capitals, an acronym before a noun, a rank, a note for the patient
     "PT IS 58 YRS OLD AND SIGNED AN ROI FOR US. TMS is supported by APA guidelines. Client SSG (ret.) "
     "called. A note for the patient comma she is better. Vitamin D. Then rest. Plan B. Later.",
+    # scale and code names with numbers, field names of a table, business units, amounts, form parties
+    "PHQ-9 14, GAD-7 11, ICD-10 F32.1, COVID-19, DSM-5-TR, CPT 90837, PCL-5 38.",
+    "emp_id,name,bank_ac,hire_date,net_pay_inr\nThe Payroll Team and the Front Desk. Salary: EUR 31,500 gross. "
+    "Consignee: pending. Approver: pending.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
