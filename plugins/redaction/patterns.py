@@ -12,6 +12,7 @@ from collections.abc import Callable
 from hooks.types import Span
 from plugins.redaction import context
 from plugins.redaction.dates import date_matches
+from plugins.redaction.tables import table_spans
 from plugins.redaction.variants import stop_words
 from plugins.redaction.words import QUANTITY_RE
 
@@ -285,6 +286,7 @@ def pattern_spans(text: str) -> list[Span]:
                 out.append(Span(start, end, category, "pattern"))
     out += [span for m in STREET_LOWER_RE.finditer(text) if (span := _street_lower(text, m))]
     out += context.context_spans(text)
+    out += table_spans(text)
     return out
 
 

@@ -296,7 +296,7 @@ _EVENT_WORDS = frozenset(("concert", "concerts", "fair", "party", "mass", "bulle
                           "team", "desk", "essay", "building", "combo", "port"))
 # A field name of a table or log ("bank_ac", "hire_date", "customer_id"): no name
 _FIELD_NAME_RE = re.compile(r"\b[a-z]+_(?:[a-z]+_)*(?:id|ac|acct|no|num|number|date|name|code|type|amount|status|at|by|"
-                            r"ip|addr|address|phone|email|time|ts|key|ref|count|total|flag|inr|pay|vpa)\b")
+                            r"ip|addr|address|phone|email|time|ts|key|ref|count|total|flag|inr|pay|vpa|card)\b")
 # A list of three or more Title Case items ("Sleeping Bags, Trekking Poles, Camping Stoves and Headlamps")
 _ITEM = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3}"
 _TITLE_LIST_RE = re.compile(rf"(?:{_ITEM},[ \t]+){{2,}}(?:(?:and|&)[ \t]+)?{_ITEM}(?:,?[ \t]+(?:and|&)[ \t]+{_ITEM})?")
