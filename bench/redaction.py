@@ -103,6 +103,8 @@ CLINICAL_CORPORA = (
      "development set)", _DATA / "heldout_clinical_13.jsonl"),
     ("general-y", "(y) business and administrative texts by a twenty-third author (measured unseen once, then a "
      "development set)", _DATA / "general_y.jsonl"),
+    ("general-z", "(z) template-style PII sentences by a twenty-fourth author (measured unseen once, then a development "
+     "set)", _DATA / "general_z.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
