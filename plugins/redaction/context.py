@@ -224,6 +224,16 @@ EAST_ASIAN_NAME_RE = re.compile(
 SURNAME_FIRST_FIELD_RE = re.compile(
     rf"(?m)^[ \t>*-]*(?i:(?:patient|client|pt|member|resident|student|name)(?:\s+name)?)[ \t]*:[ \t]*"
     rf"(?P<v>{_NAME},[ \t]*{_NAME}(?:[ \t]+{_NAME})?)(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|;])")
+# A state or province in a labelled field ("CITY: LUDHIANA STATE: PUNJAB", "Province: Gauteng")
+STATE_FIELD_RE = re.compile(r"\b(?i:state|province|county|region|prefecture)[ \t]*:[ \t]*"
+                            r"(?P<v>[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+){0,2})(?=[ \t]*(?:$|[,;|\n]|\.(?:\s|$)|[ \t][A-Z]{2,}:))",
+                            re.MULTILINE)
+# Chinese and Singaporean names, surname first ("booked under Tan Wei Ling", "Lee Kuan Yew")
+CHINESE_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?P<v>(?:Tan|Lim|Ng|Ong|Wong|Goh|Chua|Chan|Koh|Teo|Ang|Yeo|Tay|Toh|Sim|Chong|Chia|Zhang|Wang|Liu|"
+    r"Chen|Yang|Huang|Zhao|Zhou|Xu|Sun|Zhu|Guo|Lin|Luo|Gao|Leong|Lau|Yap|Quek|Seah|Foo|Loh|Tang|Cheng|Liang|Xie|Song|"
+    r"Deng|Feng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Yu|Du|Ye|Cheung|Leung|Chow|Yip|Kwok|Fung|Tse|Mak)"
+    r"[ \t]+(?P<a>[A-Z][a-z]{1,5})[ \t]+(?P<b>[A-Z][a-z]{1,5}))(?![\w'’-])")
 # Tribal lands where someone lives ("near Tuba City, Navajo Nation", "Yakama Nation, White Swan")
 TRIBAL_LAND_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Nation|Reservation|Rancheria|"
                             r"Pueblo|Reserve|First[ \t]+Nation|Indian[ \t]+Community))\b")
@@ -283,7 +293,7 @@ WEBSITE_RE = re.compile(r"\b(?i:the)[ \t]+(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
     "Credit Union", "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
-    "Research", "Insurance", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
+    "Research", "Insurance", "Assurance", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
     "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
@@ -431,6 +441,10 @@ def context_spans(text: str) -> list[Span]:
             for m in pattern.finditer(text)]
     out += [Span(*m.span("v"), "ID", "pattern") for m in LOG_USER_RE.finditer(text)
             if m.group("v") not in stop_words() and m.group("v") not in ("none", "null", "unknown", "admin", "system")]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_FIELD_RE.finditer(text)
+            if m.group("v").lower() not in stop_words()]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in CHINESE_NAME_RE.finditer(text)
+            if not any(m.group(g).lower() in stop_words() or m.group(g).lower() in NOT_NAMES for g in ("a", "b"))]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in TRIBAL_LAND_RE.finditer(text)
             if m.group("v").split()[0].lower() not in stop_words() and not m.group("v").startswith("United")]
     for m in DICTATED_NAME_RE.finditer(text):
@@ -680,7 +694,7 @@ def _trade_name(value: str) -> bool:
     while words and words[-1] in _NOT_TRADE:
         words.pop()
     return bool(words) and not all(w in NOT_NAMES or w in _NOT_TRADE for w in words) and \
-        not all(w in service_words() for w in words)  # "the Payroll Team", "Recruitment Team"
+        not all(w in service_words() or w in NOT_NAMES for w in words)  # "the Payroll Team", "Our Recruitment Team"
 
 
 def _plain(word: str, first: bool = False) -> bool:

@@ -56,7 +56,7 @@ _PARTIAL_NUMERIC = r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?!
 _NAMED = (
     rf"(?:(?:{_WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
     rf"(?:{_MONTH}\.?\s+{_ORD}(?:\s*[-–]\s*\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?|{_ORD}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH})"
+    rf"|{_MONTH}\.?,?\s+(?:of\s+)?\d{{4}}|the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?)"
 )
 _DOSE_AFTER_RE = re.compile(r"\s*(?:mg|mcg|ml|units?|%)\b", re.IGNORECASE)  # "4/1 mg" is a dose
 # a scale named by its acronym right before ("MoCA 11/30", "MacCAT-CA Understanding 8/16")
@@ -104,6 +104,17 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2,4})?\b")),
     # a month and year with a dot ("arrived from Kharkiv 04.2022")
     ("numeric", re.compile(r"(?<![\w.,])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\w|[.,]\d)")),
+    # "19. 4. 2024", "3 mai 2022", "2022年3月15日": other languages' ways of writing a date
+    ("numeric", re.compile(r"(?<![\w.])\d{1,2}\.[ \t]\d{1,2}\.[ \t]?\d{4}(?!\w|\.\d)")),
+    ("named", re.compile(r"(?i)(?<!\w)\d{1,2}\.?[ \t]+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
+                         r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                         r"septiembre|setiembre|octubre|noviembre|diciembre|januar|jänner|februar|märz|juni|juli|"
+                         r"oktober|dezember|januari|februari|maart|mei|augustus|gennaio|febbraio|aprile|maggio|giugno|"
+                         r"luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|"
+                         r"dezembro|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|"
+                         r"decembrie|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"
+                         r"listopada|grudnia)[ \t]+\d{4}\b")),
+    ("numeric", re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")),
     # a range of days before a date ("19.–21.03.2024", "night of 23/24 December 2023")
     ("numeric", re.compile(r"(?<![\w./])\d{1,2}\.?[ \t]*[–-][ \t]*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w|\.\d)")),
     ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}[ \t]*(?:/|-|–|&|and|to)[ \t]*\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),
@@ -157,12 +168,17 @@ def date_matches(text: str) -> list[tuple[int, int]]:
                 continue
             if kind == "weekday" and _ROUTINE_LIST_RE.search(text, max(0, match.start() - 60), match.start()):
                 continue  # "every Monday, Wednesday and Friday"
+            if kind == "weekday" and (_WEEKDAY_RANGE_RE.match(text, match.start()) or
+                                      _WEEKDAY_RANGE_END_RE.search(text, max(0, match.start() - 24), match.start())):
+                continue  # working days: "from Monday to Saturday", "Mon-Fri"
             if kind == "weekday" and _HOURS_AFTER_RE.match(text, match.end()):
                 continue  # opening hours: "Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed"
             found.append(match.span("v") if "v" in pattern.groupindex else match.span())
     return found
 
 
+_WEEKDAY_RANGE_RE = re.compile(rf"(?i)(?:{_WEEKDAY_ANY})[ \t]*(?:to|through|thru|-|–)[ \t]*(?:{_WEEKDAY_ANY})\b")
+_WEEKDAY_RANGE_END_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY})[ \t]*(?:to|through|thru|-|–)[ \t]*$")
 _HOURS_AFTER_RE = re.compile(rf"(?i)(?:[ \t]*(?:to|through|thru|-|–|&|and)[ \t]*(?:{_WEEKDAY_ANY}))?[ \t]*:?[ \t]*"
                              r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)?[ \t]*[-–][ \t]*\d{1,2}|closed\b)")
 _ROUTINE_LIST_RE = re.compile(rf"(?i)\b(?:every|each)\s+(?:{_WEEKDAY},?\s+(?:and\s+|or\s+)?)+$")

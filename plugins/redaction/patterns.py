@@ -104,6 +104,10 @@ def _ok_spelled(match: re.Match[str]) -> bool:
     return len(words) >= 7 and (sum(not w.isdigit() for w in words) >= 3 or bool(said))
 
 
+_CHAT_WORDS = frozenset(("sure", "after", "before", "yes", "no", "ok", "okay", "thanks", "hi", "hello", "hey", "please",
+                         "sorry", "um", "uh", "well", "yeah", "yep", "nope", "maybe", "i", "it", "my", "the"))
+
+
 def _ok_card(match: re.Match[str]) -> bool:
     return not all(g[:2] in ("19", "20") for g in re.findall(r"\d+", match.group()))
 
@@ -155,7 +159,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), None),
     ("URL", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"), None),
     ("URL", re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|co\.uk|ly|health|app|dev|"
-                       r"ai|tv|me|ie|nz|au|ca|uk|eu|ng|ph)"
+                       r"ai|tv|me|ie|nz|au|ca|uk|eu|ng|ph|pe|shop|store|online|site|xyz|club|de|fr|nl|es|pl|se|dk|fi|pt|br|"
+                       r"mx|ar|cl|za|ke|sg|jp|kr|cn|hk|tw|ru|ch|cz|sk|hu|ro|gr|tr|il|ae|pk|vn|th|in)"
                        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?(?![\w@])"), None),
     ("IP", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)"), _ok_ip),
     ("IP", re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}(?![\w:])|"
@@ -182,7 +187,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w-])[A-Za-z]{1,5}-[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"), _ok_long_id),
     # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
-                      r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
+                      r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"),
+     lambda m: m.group("v").lower() not in stop_words() and m.group("v").lower() not in _CHAT_WORDS),  # "User: sure, ..."
     # a user name in quotes after what it names ("the account 'rahul.v'")
     ("ID", re.compile(r"(?i)\b(?:account|user\s*name|user|login|handle)\s+['\"“‘](?P<v>@?[A-Za-z0-9][\w.@-]{2,}[A-Za-z0-9])"
                       r"['\"”’]"), None),
@@ -204,7 +210,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w#&])#[ \t]?(?P<v>(?:[A-Z]{1,5}[ -]?)?\d[\d.-]*\d)(?![\w-])"),
      lambda m: len(_digits(m.group("v"))) >= 4),
     # a numbered road ("on Route 9", "Hwy 61"); a road someone lives or works on places them
-    ("LOCATION", re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|State\s+Road|County\s+Road|Interstate)\s+\d{1,4}[A-Z]?\b"), None),
+    ("LOCATION", re.compile(r"\b(?i:Route|Rte\.?|Highway|Hwy\.?|State\s+Road|County\s+Road|Interstate)\s+\d{1,4}[A-Z]?\b"), None),
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s+"
                       r"(?P<v>@?(?=[\w.-]*[\d_.])[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"), None),
     ("ID", re.compile(r"(?<![\w@.])@(?P<v>[A-Za-z][\w.-]{2,29}[A-Za-z0-9_])\b(?!\.[a-z]{2,}\b)"), None),
@@ -259,6 +265,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
      lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
     # "mum's 93rd birthday": a birthday over 89 by its ordinal
     ("AGE", re.compile(r"(?i)\b(?P<v>(?:9\d|1[01]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"), None),
+    # "I'm 102", "Pham was 90 when he ...": an age over 89 said by the person or after a name
+    ("AGE", re.compile(r"(?i)\b(?:i['’]?m|i\s+am)\s+(?P<v>9\d|1[01]\d)\b(?![ \t]*(?:%|/|\.\d|kg|lbs?|pounds?|mg|min|minutes?|"
+                       r"cm|degrees?))"), None),
+    ("AGE", re.compile(r"\b[A-Z][a-z]+\s+(?:was|is|turned|turns)\s+(?P<v>9\d|1[01]\d)\s+(?:when|years?|yrs?|and\s+still)\b"),
+     None),
     # "He's ninety-one", "mom is one hundred": an age over 89 in words after a person
     ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|mom|dad|grandma|grandpa|mother|father)(?:['’]s|\s+is|\s+was|"
                        r"\s+turned|\s+turns|\s+will\s+be)\s+(?P<v>ninety(?:[\s-]+(?:one|two|three|four|five|six|seven|"

@@ -299,7 +299,8 @@ _FIELD_NAME_RE = re.compile(r"\b[a-z]+_(?:[a-z]+_)*(?:id|ac|acct|no|num|number|d
                             r"ip|addr|address|phone|email|time|ts|key|ref|count|total|flag|inr|pay|vpa|card)\b")
 # A list of three or more Title Case items ("Sleeping Bags, Trekking Poles, Camping Stoves and Headlamps")
 _ITEM = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3}"
-_TITLE_LIST_RE = re.compile(rf"(?:{_ITEM},[ \t]+){{2,}}(?:(?:and|&)[ \t]+)?{_ITEM}(?:,?[ \t]+(?:and|&)[ \t]+{_ITEM})?")
+_TITLE_LIST_RE = re.compile(rf"(?:{_ITEM},[ \t]+){{2,}}(?:(?:and|&)[ \t]+)?{_ITEM}(?:,?[ \t]+(?:and|&)[ \t]+{_ITEM})?|"
+                            rf"{_ITEM},[ \t]+{_ITEM},?[ \t]+(?:and|&)[ \t]+{_ITEM}")
 
 
 def _generic_thing(text: str, start: int, end: int) -> bool:

@@ -92,7 +92,11 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      "statutory", "consular", "rideshare", "aider", "boardroom", "notary",
                      # currency codes before an amount
                      "usd", "eur", "gbp", "kes", "ngn", "inr", "pkr", "aed", "sgd", "zar", "cad", "aud", "nzd",
-                     "php", "chf", "sek", "nok", "dkk", "jpy", "cny"))
+                     "php", "chf", "sek", "nok", "dkk", "jpy", "cny",
+                     # time zones, id schemes, chat words
+                     "jst", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "cet", "cest",
+                     "bst", "ist", "aest", "aedt", "awst", "wat", "eat", "pht", "hkt", "kst", "nzst", "nzdt",
+                     "orcid", "aadhaar", "nric", "ppsn", "org", "bday"))
 
 
 def plain_word(word: str) -> bool:

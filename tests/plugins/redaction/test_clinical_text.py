@@ -338,6 +338,13 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      ["EMP-40917", "KE-IT-0518", "SL/2024/0918", "T3-1104", "AQKPI4821M", "WVWZZZAUZLP048812", "xxx-xx-0186",
       "2025-01-22T14:03:11Z", "kumar.v", "mpatel", "JAN-25", "12/01/2024-12/14/2024", "11th day of October",
       "14-18 April", "23 and 24 November"], ["level=INFO", "Billing Month", "period", "leave"]),
+    # ages over 89 said by the person or after a name, Chinese names surname first, dates written in other
+    # languages' ways, a state in a labelled field, newer and national domains, a numbered road in lower case
+    ("User: I'm 102, young man. Anh Tuan Pham was 90 when he visited. Booked under Tan Wei Ling. Born on the 14th "
+     "of July 1989, signed 3 mai 2022, badge off on 19. 4. 2024, joined 2022年3月15日. CITY: LUDHIANA STATE: PUNJAB. "
+     "Sells through andeanthread.pe; she lives on route 9.",
+     ["102", "90", "Tan Wei Ling", "14th of July 1989", "3 mai 2022", "19. 4. 2024", "2022年3月15日", "PUNJAB",
+      "andeanthread.pe", "route 9"], ["User:", "young man", "STATE:", "Sells through"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
@@ -382,6 +389,9 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     "PHQ-9 14, GAD-7 11, ICD-10 F32.1, COVID-19, DSM-5-TR, CPT 90837, PCL-5 38.",
     "emp_id,name,bank_ac,hire_date,net_pay_inr\nThe Payroll Team and the Front Desk. Salary: EUR 31,500 gross. "
     "Consignee: pending. Approver: pending.",
+    # working days, a team of service words, a chat answer after "User:", time zones, a surname-first look-alike
+    "Our Customer Success Team answers tickets from Monday to Saturday; open Mon-Fri. User: sure, call me. "
+    "Meet at 15:00 JST. He Was Here.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
