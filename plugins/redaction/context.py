@@ -124,9 +124,13 @@ GIVEN_NICK_SURNAME_RE = re.compile(
 )
 # A nickname said to be one ("His nickname at school was Bubbles", "goes by Bee")
 NICKNAME_SAID_RE = re.compile(
-    r"\b(?i:nickname(?:[ \t]+\w+){0,3}[ \t]+(?:was|is)|nicknamed|goes[ \t]+by|known[ \t]+as)[ \t]+['\"“‘]?"
-    r"(?P<v>[A-Z][\w'’-]+)"
+    r"\b(?i:nickname(?:[ \t]+\w+){0,3}[ \t]+(?:was|is)|nicknamed|goes[ \t]+by|known[ \t]+as|a\.?k\.?a\.?|"
+    r"gives?[ \t]+(?:(?:her|his|their)[ \t]+)?(?:first[ \t]+)?name(?:[ \t]+as)?|calls?[ \t]+(?:her|him|them)self)"
+    r"[ \t]+['\"“‘]?(?P<v>[A-Z][\w'’-]+)"
 )
+# A quoted nickname right before a name or "aka" ('"Smokey" Robert Lujan', '"Smoke" aka Darnell Wiggins')
+QUOTED_NICK_BEFORE_RE = re.compile(r"['\"“‘](?P<v>[A-Z][\w'’.-]{1,20})['\"”’][ \t]+(?:(?i:aka|a\.k\.a\.)[ \t]+)?"
+                                   r"[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 # An Irish county after a town ("Ballincollig, Co. Cork")
 IRISH_COUNTY_RE = re.compile(
     r"\b(?P<v>Co\.?[ \t]+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|"
@@ -293,7 +297,7 @@ WEBSITE_RE = re.compile(r"\b(?i:the)[ \t]+(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
     "Credit Union", "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
-    "Research", "Insurance", "Assurance", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
+    "Research", "Insurance", "Assurance", "Recovery", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
     "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
@@ -323,7 +327,7 @@ TRADE_NAME_RE = re.compile(
 # A parish named for a title of Mary or a saint ("Our Lady of the Harbor", "Holy Family Parish").
 PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3}"
                        r"|(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s(?![ \t]+Day\b))")
-_NOT_TRADE = frozenset(("support", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
+_NOT_TRADE = frozenset(("support", "smart", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
                         "emergency", "human", "customer", "client", "family", "youth", "student", "health",
                         "mental", "behavioral", "medical", "clinical", "legal", "financial", "child", "adult",
@@ -435,7 +439,8 @@ def context_spans(text: str) -> list[Span]:
             out.append(Span(*m.span("eir"), "ZIP", "pattern"))
     out += [Span(*m.span("v"), "PATIENT" if m.group().lower().startswith(("client", "patient", "pt")) else "PERSON",
                  "pattern") for m in QUOTED_CLIENT_RE.finditer(text) if _quoted_name(m.group("v"))]
-    out += [Span(*m.span("v"), "PERSON", "pattern") for m in QUOTED_BEFORE_NAME_RE.finditer(text)]
+    out += [Span(*m.span("v"), "PERSON", "pattern") for pattern in (QUOTED_BEFORE_NAME_RE, QUOTED_NICK_BEFORE_RE)
+            for m in pattern.finditer(text)]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in STORE_NUMBER_RE.finditer(text) if _store(m.group("v"))]
     out += [Span(*m.span("v"), "PERSON", "pattern") for pattern in (TYPIST_RE, JOB_TYPIST_RE)
             for m in pattern.finditer(text)]

@@ -102,6 +102,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)")),
     # "03JUN24": a compact date
     ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2,4})?\b")),
+    # a day and month with a dot after a word that dates ("next visit 21.03", "seen on 4.11")
+    ("numeric", re.compile(r"\b(?i:visit|appt|appointment|on|until|till|due|seen)[ \t]+"
+                           r"(?P<v>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2]))(?![\d.]|\.\d)"
+                           r"(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|capsules?|mg|mcg|ml|units?|%|hours?|hrs?|days?|"
+                           r"weeks?|points?|times?|mmol|kg|lbs?|cm|x)\b)")),
     # a month and year with a dot ("arrived from Kharkiv 04.2022")
     ("numeric", re.compile(r"(?<![\w.,])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\w|[.,]\d)")),
     # "19. 4. 2024", "3 mai 2022", "2022年3月15日": other languages' ways of writing a date

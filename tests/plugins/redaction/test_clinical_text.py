@@ -345,6 +345,11 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "Sells through andeanthread.pe; she lives on route 9.",
      ["102", "90", "Tan Wei Ling", "14th of July 1989", "3 mai 2022", "19. 4. 2024", "2022年3月15日", "PUNJAB",
       "andeanthread.pe", "route 9"], ["User:", "young man", "STATE:", "Sells through"]),
+    # nicknames by their cue or quoted before a name, a programme by "Recovery", a day and month after "visit"
+    ('| "Smokey" Robert Lujan | sedated |. "Smoke" aka Darnell Wiggins. Caller gives name "Sunny". Completed MRT '
+     "at Second Chance Recovery; next visit 21.03; referral to SMART Recovery; take 1.5 tabs.",
+     ["Smokey", "Smoke", "Darnell Wiggins", "Sunny", "Second Chance Recovery", "21.03"],
+     ["SMART Recovery", "1.5 tabs", "Caller gives name"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
