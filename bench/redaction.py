@@ -105,6 +105,8 @@ CLINICAL_CORPORA = (
      "development set)", _DATA / "general_y.jsonl"),
     ("general-z", "(z) template-style PII sentences by a twenty-fourth author (measured unseen once, then a development "
      "set)", _DATA / "general_z.jsonl"),
+    ("clinical-aa", "(aa) longitudinal hospital notes in the de-identification challenges' style by a twenty-fifth "
+     "author (measured unseen once, then a development set)", _DATA / "heldout_clinical_14.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
