@@ -250,6 +250,17 @@ DICTATED_NAME_RE = re.compile(
 # A user in a log or export ("actor=kumar.v", "agent=mpatel", "Owner: ljamieson")
 LOG_USER_RE = re.compile(r"\b(?i:user|actor|agent|owner|username|login|assignee|created_by|updated_by|assigned_to)"
                          r"[ \t]*[=:][ \t]*\"?(?P<v>[a-z][a-z0-9._-]{2,30}[a-z0-9])\b")
+# A letter's reference line: the writer's and the typist's initials ("WBO/tlk", "RHQ:ajt", "MD / kmr")
+REFERENCE_INITIALS_RE = re.compile(r"(?m)^[ \t]*(?P<a>[A-Z]{2,4})[ \t]*[/:][ \t]*(?P<b>[a-z]{2,4})"
+                                   r"(?=[ \t]*$|[ \t]{2,}|[ \t]+[DT]:)")
+TYPIST_AFTER_DEGREE_RE = re.compile(r"(?m)\b(?:M\.?D\.?|D\.?O\.?|PhD|R\.?N\.?|NP|PA-C|DNP)[ \t]*/[ \t]*(?P<b>[a-z]{2,4})[ \t]*$")
+# A record header with carets ("EDVISIT^61230978^O'Sullivan, Padraig^06/14/2093^HALVORSEN, INGRID")
+CARET_NAME_RE = re.compile(r"(?<=\^)(?P<v>[A-Za-z][A-Za-z'’-]+,[ \t]*[A-Za-z][A-Za-z'’ .-]*?)(?=[ \t]*(?:\^|$))", re.MULTILINE)
+# A name in capitals with a degree after it, opening a line ("INGRID HALVORSEN, M.D.")
+CAPS_DOCTOR_RE = re.compile(r"(?m)^[ \t]*(?P<v>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z][A-Z'’-]+),[ \t]*"
+                            r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PhD|NP|PA-C|DNP|LCSW|PsyD)\b")
+# The salutation of a letter ("Dear Reggie,")
+DEAR_RE = re.compile(r"\bDear[ \t]+(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Rev)\.?[ \t]+)?(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]*[,:]")
 # Who speaks or joins in a time-stamped chat log ("[3/14 9:40 AM] Blessing: ok", "18:02 Charity_M
 # joined", "[19:02:30] destiny.r.mcbride: bad"): a person, or a handle when it has digits or marks
 CHAT_SPEAKER_RE = re.compile(
@@ -446,6 +457,15 @@ def context_spans(text: str) -> list[Span]:
             for m in pattern.finditer(text)]
     out += [Span(*m.span("v"), "ID", "pattern") for m in LOG_USER_RE.finditer(text)
             if m.group("v") not in stop_words() and m.group("v") not in ("none", "null", "unknown", "admin", "system")]
+    for m in REFERENCE_INITIALS_RE.finditer(text):
+        if m.group("a").lower() not in abbreviations() and m.group("a").lower() not in _NOT_PERSON_CAPS and \
+                m.group("b") not in stop_words() and m.group("b") not in ("am", "pm", "neg", "pos", "ok", "wnl", "nl"):
+            out += [Span(*m.span("a"), "PERSON", "pattern"), Span(*m.span("b"), "PERSON", "pattern")]
+    out += [Span(*m.span("b"), "PERSON", "pattern") for m in TYPIST_AFTER_DEGREE_RE.finditer(text)]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern")
+            for pattern in (CARET_NAME_RE, CAPS_DOCTOR_RE) for m in pattern.finditer(text)]
+    out += [Span(*m.span("v"), "PERSON", "pattern") for m in DEAR_RE.finditer(text)
+            if not any(w.lower() in _DEAR_WORDS or w.lower() in stop_words() for w in m.group("v").split())]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_FIELD_RE.finditer(text)
             if m.group("v").lower() not in stop_words()]
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in CHINESE_NAME_RE.finditer(text)
@@ -630,6 +650,11 @@ _CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")
 
 
+_DEAR_WORDS = frozenset(("sir", "madam", "madame", "colleague", "colleagues", "doctor", "dr", "friend", "friends",
+                         "patient", "parent", "parents", "team", "all", "everyone", "customer", "member", "members",
+                         "applicant", "candidate", "resident", "neighbour", "neighbor", "client", "guardian",
+                         "reviewer", "provider", "committee", "board", "manager", "editor", "hiring", "landlord",
+                         "tenant", "student", "students", "teacher", "coach", "pastor", "judge", "officer"))
 _CHAT_ROLES = frozenset(("host", "co-host", "moderator", "admin", "system", "you", "me", "staff", "support", "nurse",
                          "dr", "facilitator", "operator", "dispatcher", "caller", "guest", "team", "all", "everyone",
                          "office", "rep", "cust", "customer", "agent", "clinic", "front", "reception", "frontdesk",

@@ -131,7 +131,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("named", re.compile(rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+day\s+of\s+{_MONTH_NAME}\b")),
     ("month", re.compile(
         rf"\b(?i:in|since|until|till|by|during|early|mid|late|last|next|this|past|of|before|after|"
-        rf"from|through)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
+        rf"from|through|starting|beginning|ending|around|due)\s+(?P<v>{_MONTH_FULL}|May|(?i:january|february|april|june|july|august|september|october|"
         rf"november|december))\b")),
     # "the last Friday of June", "the 3rd Saturday of September": one day of one month
     ("weekday", re.compile(rf"(?i)\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|final|[1-5](?:st|nd|rd|th))\s+"

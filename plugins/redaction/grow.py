@@ -380,7 +380,9 @@ _PLACE_INSTITUTION_RE = re.compile(
     r"mental\s+health|supreme|magistrates['’]?)[ \t]+)?(?:court|housing\s+authority|public\s+schools?|"
     r"school\s+district|school\s+board|police\s+department|police|sheriff['’]?s\s+(?:office|department)|"
     r"public\s+library|community\s+college|general\s+hospital|memorial\s+hospital|medical\s+center|"
-    r"detention\s+center|jail|social\s+services|department\s+of\s+social\s+services|transit\s+authority)\b")
+    r"detention\s+center|jail|social\s+services|department\s+of\s+social\s+services|transit\s+authority|"
+    r"water(?:\s+supply)?\s+board|school\s+committee|board\s+of\s+education|utilities|water\s+district|"
+    r"fire\s+department|public\s+works)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 # US states and territories, Canadian provinces, Australian states: the region code that ends
 # an address line after the town, with or without a comma, when the line ends there
@@ -604,13 +606,23 @@ def _org_of_place(text: str, spans: list[Span]) -> list[Span]:
                                                                                 text[left.end : right.start]):
             out.append(Span(left.start, right.end, "ORG", left.layer))
     for span in spans:  # "District Court of Washoe County": generic words of an institution, then its place
-        before = _INSTITUTION_OF_RE.search(text, max(0, span.start - 60), span.start) if span.category in _PLACE else None
-        if before and all(w.lower() in service_words() or w in _ORG_SET for w in before.group("v").split()):
+        before = _INSTITUTION_OF_RE.search(text, max(0, span.start - 60), span.start) \
+            if span.category in _PLACE | {"ORG"} else None
+        if before and (before.group("c") == "at" or span.category == "ORG") and \
+                before.group("v").split()[-1].lower() not in _INSTITUTION_LAST:
+            continue  # "Head of Sales at Acme", "Office of Accessibility Services": a role or unit, no name
+        if before and all(re.sub(r"['’]s$", "", w.lower()) in service_words() or w in _ORG_SET or
+                          w.lower() in ("associates", "women's", "children's", "men's", "veterans")
+                          for w in before.group("v").split()):
             out.append(Span(before.start("v"), span.end, "ORG", span.layer))
     return out
 
 
-_INSTITUTION_OF_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_INSTITUTION_OF_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+(?P<c>of|at)[ \t]+"
+                                r"(?:(?:the|Greater|Metro|Metropolitan|Central|North|South|East|West)[ \t]+)?$")
+# what ends an institution's generic name before "at"/"of" and its place ("Women's Health Center at Pinewood")
+_INSTITUTION_LAST = frozenset(("center", "centre", "clinic", "clinics", "associates", "hospital", "practice", "group",
+                               "partners", "institute", "court", "department", "board"))
 
 
 def _firms(text: str, spans: list[Span]) -> list[Span]:

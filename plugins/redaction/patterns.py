@@ -205,7 +205,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w-])[xX*]{3}-[xX*]{2}-\d{4}(?![\w-])"), None),
     # masked card digits ("MC ****5521", "•••• 0772")
     ("ID", re.compile(r"(?<![\w*•])[*•]{3,}[ -]?\d{4}\b"), None),
-    ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6})\b"), None),
+    ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6}|\d-\d{4})\b"), None),
     # a number after "#" ("Psychologist #PSY 31877", "Lic #036.118492", "enrollment # SPR-11093")
     ("ID", re.compile(r"(?<![\w#&])#[ \t]?(?P<v>(?:[A-Z]{1,5}[ -]?)?\d[\d.-]*\d)(?![\w-])"),
      lambda m: len(_digits(m.group("v"))) >= 4),

@@ -521,7 +521,8 @@ _WORD_USE_NEXT_RE = re.compile(r"(?i)(?:hope|wish)[ \t]+(?:to|that|so|you|we|i|i
 _MEDICAL_END_RE = re.compile(
     r"[a-z-]{2,}(?:ine|ide|one|pam|lam|pine|zole|mab|nib|pril|sartan|statin|olol|oxetine|azine|tidine|cycline|mycin|"
     r"cillin|vir|formin|gliptin|glutide|afil|triptan|dipine|parin|xaban|sone|mide|tide|ium|itis|osis|emia|"
-    r"algia|pathy|ectomy|otomy|plasty|scopy|graphy|gram|ation|oid|mal|ate|ase|ol|in)s?"
+    r"algia|pathy|ectomy|otomy|plasty|scopy|graphy|gram|ation|oid|mal|ate|ase|ol|in|pnea|uria|rrhea|rrhagia|"
+    r"chezia|megaly|penia|cytosis|phagia|plegia|paresis|ptosis|stasis|trophy|phony|emesis|ysis)s?"
 )
 
 

@@ -211,6 +211,13 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
      ["Blessing", "Charity_M", "destiny.r.mcbride", "m. okoro", "R. Abernathy", "S. Cho", "Theo M.", "Kim Mi-ra",
       "Lê Thị Mai", "414–555–0181", "620/555/0175", "x4471", "Navajo Nation", "04.2022", "NGUYEN, THI LAN",
       "carol ann pelletier"], ["Office", "LCSW", "Facilitator", "Counselor", "Patient Name"]),
+    # a letter's reference initials, a caret record header, a name in capitals with a degree, a salutation,
+    # a pager, a month after "starting", a generic clinic "at" its place
+    ("EDVISIT^61230978^O'Sullivan, Padraig^06/14/2093^HALVORSEN, INGRID\nDear Reggie,\nShe plans leave starting "
+     "November. Clinic: Women's Health Center at Pinewood. Pager 4-7731.\n\nINGRID HALVORSEN, M.D.\nWBO/tlk\n"
+     "HV/rsk  D: 08/07/2102",
+     ["61230978", "O'Sullivan, Padraig", "HALVORSEN, INGRID", "Reggie", "November", "Women's Health Center at Pinewood",
+      "4-7731", "WBO", "tlk", "HV", "rsk"], ["EDVISIT", "Dear", "Clinic:"]),
     # institutions by their trade word; a credential is no town
     ("Seen at Cedar Hollow Behavioral Health and Saguaro Crest High School; Tessa Lindgren, LCSW, CA",
      ["Cedar Hollow Behavioral Health", "Saguaro Crest High School", "Tessa Lindgren"], ["LCSW, CA"]),
@@ -397,6 +404,10 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # working days, a team of service words, a chat answer after "User:", time zones, a surname-first look-alike
     "Our Customer Success Team answers tickets from Monday to Saturday; open Mon-Fri. User: sure, call me. "
     "Meet at 15:00 JST. He Was Here.",
+    # section labels with a word after them, a salutation to a role, a job "at" a company's unit, internal
+    # medicine words the tagger takes for names
+    "ROS: mild fatigue.\nMSE: well-groomed.\nCM: ok feel better\nDear Reviewer,\nReferred to the Intensive "
+    "Outpatient Program. Denies orthopnea, melena or hematochezia; egophony at the right base; conjunctivae pale.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
