@@ -536,7 +536,7 @@ def _dictionary_lower(value: str) -> bool:
 # English derivational endings ("cyberbullying", "homelessness", "codependency"): a lower-case
 # word shaped like these in a sentence that uses capitals is a word, not a name.
 _WORD_END_RE = re.compile(r"[a-z-]{3,}(?:ing|ness|ment|tion|sion|ity|ency|ancy|ism|ful|less|able|ible|ous|ive|ize|"
-                          r"ise|ship|hood)s?")
+                          r"ise|ship|hood|ized|ised|ically)s?")
 
 
 # Greek and Latin shapes of medical words ("substernal", "diaphoretic", "hyperglycemia",
