@@ -107,6 +107,10 @@ CLINICAL_CORPORA = (
      "set)", _DATA / "general_z.jsonl"),
     ("clinical-aa", "(aa) longitudinal hospital notes in the de-identification challenges' style by a twenty-fifth "
      "author (measured unseen once, then a development set)", _DATA / "heldout_clinical_14.jsonl"),
+    ("clinical-bb", "(bb) group-practice therapy paperwork by a twenty-sixth author (measured unseen once, then a "
+     "development set)", _DATA / "heldout_clinical_15.jsonl"),
+    ("general-cc", "(cc) personal correspondence by a twenty-seventh author (measured unseen once, then a development "
+     "set)", _DATA / "general_cc.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
