@@ -42,7 +42,7 @@ _ID_WORDS = (
     r"docket(?:\s+(?:number|no\.?))?|badge(?:\s+(?:number|no\.?))?|customer(?:\s+(?:number|no\.?|id))?|"
     r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein|auth(?:orization)?|crn|"
     r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package|"
-    r"index\s+(?:number|no\.?)|enrollment|job|pnr|tkt|ticket(?:\s+(?:number|no\.?))?|rma|label\s+code|"
+    r"index\s+(?:number|no\.?)|enrollment|job|record|pnr|tkt|ticket(?:\s+(?:number|no\.?))?|rma|label\s+code|"
     r"frame\s+(?:number|no\.?)|chip(?:\s+(?:number|no\.?))?"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
@@ -215,7 +215,7 @@ BARE_INITIALS_RES = (
 # "- m.okonjo"), capitalised anywhere ("R. Abernathy, LCSW", "(S. Cho)"); a given name with
 # its initial ("Theo M."); naming conventions the tagger misses (Korean "Kim Mi-ra",
 # Vietnamese "Lê Thị Mai"); a surname-first field ("Patient Name: NGUYEN, THI LAN")
-LOWER_INITIAL_NAME_RE = re.compile(r"(?:\b(?:dr|mr|mrs|ms|miss)\.?[ \t]+|(?m:^[ \t]*[-–—~]+[ \t]*))"
+LOWER_INITIAL_NAME_RE = re.compile(r"(?:\b(?:dr|mr|mrs|ms|miss)\.?[ \t]+|(?m:^[ \t]*[-–—~]+[ \t]*)|\b(?i:pt|client|patient):[ \t]*)"
                                    r"(?P<v>[a-z]\.[ \t]?[a-zà-ÿ][a-zà-ÿ'’-]{2,20})\b")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.-])(?P<v>[A-Z]\.[ \t]?(?P<s>[A-Z][a-zà-ÿ][\w'’-]+))(?![\w'’-]|\.\w)")
 GIVEN_INITIAL_RE = re.compile(r"(?<![\w'’.-])(?P<v>(?P<g>[A-Z][a-zà-ÿ]+)[ \t]+[A-Z]\.)(?![\w.])(?![ \t]+[A-Z][a-z])")
@@ -238,6 +238,14 @@ CHINESE_NAME_RE = re.compile(
     r"Chen|Yang|Huang|Zhao|Zhou|Xu|Sun|Zhu|Guo|Lin|Luo|Gao|Leong|Lau|Yap|Quek|Seah|Foo|Loh|Tang|Cheng|Liang|Xie|Song|"
     r"Deng|Feng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Yu|Du|Ye|Cheung|Leung|Chow|Yip|Kwok|Fung|Tse|Mak)"
     r"[ \t]+(?P<a>[A-Z][a-z]{1,5})[ \t]+(?P<b>[A-Z][a-z]{1,5}))(?![\w'’-])")
+# An insurer before the member's id ("BCBS of Texas member ID XJG904471228")
+INSURER_BEFORE_ID_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,3})[ \t]+"
+                                  r"(?i:member|subscriber|policy)[ \t]*(?i:id|#|no\.?|number)\b")
+# A school district by its abbreviation ("Austin ISD", "Fresno Unified School District")
+SCHOOL_DISTRICT_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+"
+                                r"(?:C?ISD|USD|Unified(?:[ \t]+School[ \t]+District)?|School[ \t]+District|Public[ \t]+Schools))\b")
+# A lower-case name after "w/" in a quick note ("f/u w/ jamal re: court")
+LOWER_WITH_RE = re.compile(r"\b(?:f/u|spoke|met|call|talked|check(?:ed)?[ \t]+in)[ \t]+w/[ \t]+(?P<v>[a-zà-ÿ][a-zà-ÿ'’-]{1,20})\b")
 # Tribal lands where someone lives ("near Tuba City, Navajo Nation", "Yakama Nation, White Swan")
 TRIBAL_LAND_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Nation|Reservation|Rancheria|"
                             r"Pueblo|Reserve|First[ \t]+Nation|Indian[ \t]+Community))\b")
@@ -308,7 +316,7 @@ WEBSITE_RE = re.compile(r"\b(?i:the)[ \t]+(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
     "Credit Union", "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
-    "Research", "Insurance", "Assurance", "Recovery", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
+    "Research", "Insurance", "Assurance", "Recovery", "Psychotherapy", "Clinics", "Health System", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
     "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
@@ -338,7 +346,7 @@ TRADE_NAME_RE = re.compile(
 # A parish named for a title of Mary or a saint ("Our Lady of the Harbor", "Holy Family Parish").
 PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3}"
                        r"|(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s(?![ \t]+Day\b))")
-_NOT_TRADE = frozenset(("support", "smart", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
+_NOT_TRADE = frozenset(("support", "smart", "individual", "couples", "brief", "supportive", "interpersonal", "psychodynamic", "cognitive", "trauma", "intensive", "outpatient", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
                         "emergency", "human", "customer", "client", "family", "youth", "student", "health",
                         "mental", "behavioral", "medical", "clinical", "legal", "financial", "child", "adult",
@@ -466,6 +474,14 @@ def context_spans(text: str) -> list[Span]:
             for pattern in (CARET_NAME_RE, CAPS_DOCTOR_RE) for m in pattern.finditer(text)]
     out += [Span(*m.span("v"), "PERSON", "pattern") for m in DEAR_RE.finditer(text)
             if not any(w.lower() in _DEAR_WORDS or w.lower() in stop_words() for w in m.group("v").split())]
+    out += [Span(*m.span("v"), "ORG", "pattern") for m in INSURER_BEFORE_ID_RE.finditer(text)
+            if m.group("v").lower() not in ("medicaid", "medicare", "tricare", "medi-cal", "chip", "masshealth")
+            and not all(w.lower() in NOT_NAMES or w.lower() in _ROLE_LABELS or w.lower() in stop_words()
+                        for w in m.group("v").split() if w != "of")]
+    out += [Span(*m.span("v"), "ORG", "pattern") for m in SCHOOL_DISTRICT_RE.finditer(text)
+            if m.group("v").split()[0].lower() not in NOT_NAMES]
+    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in LOWER_WITH_RE.finditer(text)
+            if _lower_name(m.group("v"))]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STATE_FIELD_RE.finditer(text)
             if m.group("v").lower() not in stop_words()]
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in CHINESE_NAME_RE.finditer(text)
@@ -477,7 +493,7 @@ def context_spans(text: str) -> list[Span]:
         surname = m.group(group).split()[-1]
         if surname not in stop_words() and surname not in lexicon() or surname in first_names():
             out.append(Span(*m.span(group), person_role(text, m.start()), "pattern"))
-    out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in LOWER_INITIAL_NAME_RE.finditer(text)
+    out += [Span(*m.span("v"), person_role(text, m.start("v")), "pattern") for m in LOWER_INITIAL_NAME_RE.finditer(text)
             if m.group("v")[2:].strip().lower() not in stop_words()]
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in INITIAL_SURNAME_RE.finditer(text)
             if _surname(m.group("s"))]

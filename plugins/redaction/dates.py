@@ -92,7 +92,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Thursday the 6th", "scheduled for Tuesday"), except as a routine ("every Friday",
     # "Fridays", "Friday prayers", "Sunday school")
     ("weekday", re.compile(rf"(?i)\b{_RELATIVE_TO}{_WEEKDAY}(?!s)\b")),
-    ("weekday", re.compile(rf"(?i)\b(?:last|this\s+past|past)\s+{_WEEKDAY}(?!s)\b")),
+    ("weekday", re.compile(rf"(?i)\b(?:last|this\s+past|past|next)\s+{_WEEKDAY}(?!s)\b"
+                           rf"(?:,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/]))?")),
     ("weekday", re.compile(rf"(?i)(?<!every )(?<!each )(?<!most )(?<!other )(?<!\ba )(?<!single )(?<!any )(?<![/-])"
                            rf"\b(?P<v>{_WEEKDAY}|tues|thurs|weds)(?!s)\b"
                            rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month|"
@@ -139,6 +140,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the ninth of October", "june fifth": a day of a month in words
     ("named", re.compile(rf"(?i)\bthe\s+{_ORD_WORD}\s+of\s+{_MONTH_NAME}\b")),
     ("named", re.compile(rf"\b{_MONTH_NAME}\s+(?:the\s+)?(?i:{_ORD_WORD})\b")),
+    # "in late September": the part of the month with it
+    ("month", re.compile(rf"\b(?P<v>(?i:early|mid|late)[ \t]+{_MONTH_NAME})\b")),
     # "since mid-April": a month with a hyphenated part of it
     ("month", re.compile(rf"\b(?i:early|mid|late)-(?P<v>{_MONTH_NAME})\b")),
     # "updated Fri;", "served on Wed.": a capitalised weekday abbreviation after a word that dates

@@ -382,7 +382,7 @@ _PLACE_INSTITUTION_RE = re.compile(
     r"public\s+library|community\s+college|general\s+hospital|memorial\s+hospital|medical\s+center|"
     r"detention\s+center|jail|social\s+services|department\s+of\s+social\s+services|transit\s+authority|"
     r"water(?:\s+supply)?\s+board|school\s+committee|board\s+of\s+education|utilities|water\s+district|"
-    r"fire\s+department|public\s+works)\b")
+    r"fire\s+department|public\s+works|isd|usd|unified\s+school\s+district)\b")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 # US states and territories, Canadian provinces, Australian states: the region code that ends
 # an address line after the town, with or without a comma, when the line ends there
@@ -665,6 +665,7 @@ _IS_WORDS = frozenset(("it", "that", "this", "there", "here", "he", "she", "who"
 _ROLE_WORD_RE = re.compile(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?")
 
 
+_STORE_AT_RE = re.compile(r"\bthe[ \t]+(?P<v>[A-Z0-9][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})[ \t]+(?:on|at|off)[ \t]+$")
 _AT_BEFORE_RE = re.compile(r"\b(?:at|for|with|joined|joining)[ \t]+$")
 _AT_NAME_RE = re.compile(r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})[ \t]+in[ \t]+$")
 
@@ -686,6 +687,13 @@ def _orgs_in_places(text: str, spans: list[Span]) -> list[Span]:
                                                           len(words) == 1 for w in words):
             continue
         out.append(Span(*name.span("v"), "ORG", "gazetteer"))
+    for span in spans:  # "the CVS on Fulton St", "the 24 Hour Fitness on Ming Ave": one store, so a place
+        store = _STORE_AT_RE.search(text, max(0, span.start - 50), span.start) \
+            if span.category == "LOCATION" and re.search(r"\d|(?i:\b(?:st|ave|rd|road|street|avenue|blvd|dr|drive|"
+                                                          r"lane|ln|way|hwy|mall|plaza|square)\b)", text[span.start:span.end]) else None
+        if store and not any(s.start < store.end("v") and store.start("v") < s.end for s in spans) and \
+                store.group("v").lower() not in stop_words():
+            out.append(Span(*store.span("v"), "ORG", "gazetteer"))
     return out
 
 

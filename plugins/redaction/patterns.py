@@ -265,13 +265,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
      lambda m: bool(re.match(r"(?i)ninet|one\s+hundred|a\s+hundred|hundredth", m.group("v")))),
     # "mum's 93rd birthday": a birthday over 89 by its ordinal
     ("AGE", re.compile(r"(?i)\b(?P<v>(?:9\d|1[01]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"), None),
+    # "Nani is 92 now", "she must be 90 by now", "Happy 91st", "Mama's 90th": an elder's age over 89
+    ("AGE", re.compile(r"(?i)\b(?:nani|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather|mum|mom|dad|"
+                       r"mother|father|aunt|auntie|uncle|nonna|nonno|oma|opa|abuela|abuelo|she|he)\s+"
+                       r"(?:is|was|turned|turns|must\s+be|would\s+be|will\s+be|is\s+now)\s+(?P<v>9\d|1[01]\d)\b"
+                       r"(?![ \t]*(?:%|/|\.\d|kg|lbs?|pounds?|mg|min|minutes?|cm|degrees?|bpm|points?))"), None),
+    ("AGE", re.compile(r"(?i)(?:\bhappy|['’]s)\s+(?P<v>(?:9\d|1[01]\d)(?:st|nd|rd|th))\b"), None),
     # "I'm 102", "Pham was 90 when he ...": an age over 89 said by the person or after a name
     ("AGE", re.compile(r"(?i)\b(?:i['’]?m|i\s+am)\s+(?P<v>9\d|1[01]\d)\b(?![ \t]*(?:%|/|\.\d|kg|lbs?|pounds?|mg|min|minutes?|"
                        r"cm|degrees?))"), None),
     ("AGE", re.compile(r"\b[A-Z][a-z]+\s+(?:was|is|turned|turns)\s+(?P<v>9\d|1[01]\d)\s+(?:when|years?|yrs?|and\s+still)\b"),
      None),
     # "He's ninety-one", "mom is one hundred": an age over 89 in words after a person
-    ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|mom|dad|grandma|grandpa|mother|father)(?:['’]s|\s+is|\s+was|"
+    ("AGE", re.compile(r"(?i)\b(?:she|he|pt|patient|they|mom|dad|grandma|grandpa|mother|father|i)(?:['’]s|['’]m|\s+is|\s+was|\s+am|"
                        r"\s+turned|\s+turns|\s+will\s+be)\s+(?P<v>ninety(?:[\s-]+(?:one|two|three|four|five|six|seven|"
                        r"eight|nine))?|one\s+hundred|a\s+hundred)\b"), None),
     # "her grandmother, 91, moved ...": an age set off by commas after a word

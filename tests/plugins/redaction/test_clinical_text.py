@@ -357,6 +357,13 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "at Second Chance Recovery; next visit 21.03; referral to SMART Recovery; take 1.5 tabs.",
      ["Smokey", "Smoke", "Darnell Wiggins", "Sunny", "Second Chance Recovery", "21.03"],
      ["SMART Recovery", "1.5 tabs", "Caller gives name"]),
+    # a chain store at a street, an insurer before the member id, a school district, "next Thursday, 3/20",
+    # "late September", an elder's age over 89 and an ordinal birthday, a record number by its label
+    ("Denied at the CVS on Fulton St. Client Leticia Navarro, BCBS of Texas member ID XJG904471228. Westlake "
+     "Middle School, Austin ISD. Plan for next Thursday, 3/20. Miscarriage in late September. Nani is 92 now; "
+     "happy 91st! Record #: 2021-0457.",
+     ["CVS", "BCBS of Texas", "Austin ISD", "next Thursday, 3/20", "late September", "92", "91st", "2021-0457"],
+     ["Denied at the", "Client", "member ID", "Plan for", "Record #"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
@@ -408,6 +415,8 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     # medicine words the tagger takes for names
     "ROS: mild fatigue.\nMSE: well-groomed.\nCM: ok feel better\nDear Reviewer,\nReferred to the Intensive "
     "Outpatient Program. Denies orthopnea, melena or hematochezia; egophony at the right base; conjunctivae pale.",
+    # a session's name with "Psychotherapy", a fellowship, a pulse, a weight, Medicaid before its id word
+    "PROGRESS NOTE — Individual Psychotherapy (90834). HR is 92, RR 18. Dad is 92 kg. Medicaid member ID pending.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
