@@ -24,3 +24,11 @@ def is_kept(result: Redaction, text: str, value: str) -> bool:
     assert spots, f"test bug: {value!r} not in text"
     touched = any(s.start < b and a < s.end for s in result.spans for a, b in spots)
     return not touched and value in result.text
+
+
+def assert_hidden_and_kept(result: Redaction, text: str, hidden: list[str], kept: list[str]) -> None:
+    """Every value of ``hidden`` is redacted and every value of ``kept`` is left as written."""
+    for value in hidden:
+        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
+    for value in kept:
+        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"

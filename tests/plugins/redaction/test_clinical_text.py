@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from plugins.redaction import redact
-from tests.plugins.redaction.helpers import is_hidden, is_kept
+from tests.plugins.redaction.helpers import assert_hidden_and_kept
 
 CLINICAL_ONLY = [
     "First-line treatment for Parkinson's disease tremor in a 72 year old man",
@@ -231,11 +231,7 @@ def test_clinical_content_is_left_alone(tagger, text: str) -> None:
       "Jan 6-12", "April", "june fifth", "kdw"], ["PsyD", "Licensed Psychologist", "REMS enrollment", "Case No."]),
 ])
 def test_identifiers_go_and_clinical_words_stay(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
-    result = redact(text, None, tagger=tagger)
-    for value in hidden:
-        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
-    for value in kept:
-        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+    assert_hidden_and_kept(redact(text, None, tagger=tagger), text, hidden, kept)
 
 
 def test_ids_and_phones_keep_their_kind(tagger) -> None:
@@ -368,11 +364,7 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
 def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
-    result = redact(text, None, tagger=tagger)
-    for value in hidden:
-        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
-    for value in kept:
-        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+    assert_hidden_and_kept(redact(text, None, tagger=tagger), text, hidden, kept)
 
 
 @pytest.mark.parametrize("text", [

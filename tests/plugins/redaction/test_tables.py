@@ -6,7 +6,7 @@ import pytest
 
 from plugins.redaction import redact
 from plugins.redaction.tables import table_spans
-from tests.plugins.redaction.helpers import is_hidden, is_kept
+from tests.plugins.redaction.helpers import assert_hidden_and_kept
 
 
 @pytest.mark.parametrize(("text", "hidden", "kept"), [
@@ -23,11 +23,7 @@ from tests.plugins.redaction.helpers import is_hidden, is_kept
     ('emp_id,name,owner\nEMP-40917,"IYER, Lakshmi R.",(none)', ["EMP-40917", "IYER, Lakshmi R."], ["(none)"]),
 ])
 def test_cells_under_identifying_columns_are_hidden(tagger, text: str, hidden: list[str], kept: list[str]) -> None:
-    result = redact(text, None, tagger=tagger)
-    for value in hidden:
-        assert is_hidden(result, text, value), f"{value!r} visible in {result.text!r}"
-    for value in kept:
-        assert is_kept(result, text, value), f"{value!r} redacted in {result.text!r}"
+    assert_hidden_and_kept(redact(text, None, tagger=tagger), text, hidden, kept)
 
 
 @pytest.mark.parametrize("text", [
