@@ -8,7 +8,13 @@ import itertools
 import re
 
 from hooks.types import Span
-from plugins.redaction.roles import CLINICIAN_WORDS, OTHER_WORDS, RELATIVE_WORDS, person_role
+from plugins.redaction.roles import (
+    CLINICIAN_WORDS,
+    OTHER_WORDS,
+    RELATIVE_WORDS,
+    ROLE_WORD_RE,
+    person_role,
+)
 from plugins.redaction.textutil import fold
 from plugins.redaction.variants import common_words, stop_words
 from plugins.redaction.words import (
@@ -418,7 +424,7 @@ def context_spans(text: str) -> list[Span]:
             and not (m.group("v") in ("A.M.", "P.M.") or re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()]))]
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in NAME_AGE_RE.finditer(text)
             if _field_name(m.group("v")) and not _plain(m.group("v").split()[0], first=True)
-            and not _ROLE_WORD_RE.fullmatch(m.group("v").split()[0]) and m.group("v").lower() not in abbreviations()]
+            and not ROLE_WORD_RE.fullmatch(m.group("v").split()[0]) and m.group("v").lower() not in abbreviations()]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in STREET_NAMED_RE.finditer(text)
             if fold(m.group("v").split()[0]) not in NOT_NAMES]
     out += [Span(*m.span("v"), "PHONE", "pattern") for m in PHONE_CONTEXT_RE.finditer(text)
@@ -503,7 +509,7 @@ def context_spans(text: str) -> list[Span]:
             for pattern in (EAST_ASIAN_NAME_RE, SURNAME_FIRST_FIELD_RE) for m in pattern.finditer(text)]
     out += [Span(*m.span("v"), "ID" if re.search(r"[\d_.]", m.group("v")) else "PERSON", "pattern")
             for m in CHAT_SPEAKER_RE.finditer(text) if m.group("v").lower().rstrip(".") not in _ROLE_LABELS
-            and m.group("v").lower() not in _CHAT_ROLES and not _ROLE_WORD_RE.fullmatch(m.group("v").lower())]
+            and m.group("v").lower() not in _CHAT_ROLES and not ROLE_WORD_RE.fullmatch(m.group("v").lower())]
     out += [Span(*m.span("v"), person_role(text, m.start("v")), "pattern") for pattern in BARE_INITIALS_RES
             for m in pattern.finditer(text) if _bare_initials(m.group("v"))
             and (pattern in BARE_INITIALS_RES[3:] or clause_has_lower(text, m.start("v")))  # a cell has no clause
@@ -574,7 +580,7 @@ def _lower_name(word: str) -> bool:
     """A word typed in lower case that names someone: a listed first name or word name, or no
     English word, role, relation or abbreviation at all ("ines", "faith"; not "there", "all")."""
     low = re.sub(r"['’]s$", "", word.lower())
-    if _ROLE_WORD_RE.fullmatch(low):
+    if ROLE_WORD_RE.fullmatch(low):
         return False  # "spoke w/ client's sister"
     if low in first_names() or low in word_names():
         return True
@@ -586,7 +592,7 @@ def _bracketed_name(value: str) -> bool:
     "(PCP)", "(Spanish)", "(deceased)")."""
     words = [fold(w) for w in value.split()]
     return not any(w in stop_words() or w in lexicon() or w in NOT_NAMES or w in _ROLE_LABELS or plain_word(w) or
-                   re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", w) for w in words)
+                   ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
 def _unlabelled(value: str, speaker: bool = False) -> bool:
@@ -602,7 +608,7 @@ def _unlabelled(value: str, speaker: bool = False) -> bool:
 def _name_span(text: str, match: re.Match[str]) -> list[Span]:
     start, end = match.span("v")
     words = list(re.finditer(r"\S+", text[start:end]))
-    if not words or _plain(words[0].group(), first=True) or _ROLE_WORD_RE.fullmatch(words[0].group().strip(",.")) or \
+    if not words or _plain(words[0].group(), first=True) or ROLE_WORD_RE.fullmatch(words[0].group().strip(",.")) or \
             all(fold(w.group().strip(",.")) in service_words() for w in words):  # "Employee Assistance Program"
         return []
     keep = [words[0]]
@@ -614,7 +620,6 @@ def _name_span(text: str, match: re.Match[str]) -> list[Span]:
     return [Span(start, start + keep[-1].end(), _role(match), "pattern")]
 
 
-_ROLE_WORD_RE = re.compile(rf"(?i)(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|patient|client)s?")
 
 
 def _company_span(text: str, match: re.Match[str]) -> list[Span]:
@@ -657,7 +662,7 @@ def _named_group(value: str) -> bool:
     if method_name(value):
         return False
     return not all(w in _GENERIC_ORG_WORDS or w in service_words() or w in NOT_NAMES or w in clinical_words() or
-                   w in drugs() or w in abbreviations() or _ROLE_WORD_RE.fullmatch(w) for w in words)
+                   w in drugs() or w in abbreviations() or ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
 _SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Z]{3}))\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"

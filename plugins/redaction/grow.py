@@ -44,6 +44,7 @@ from plugins.redaction.roles import (
     OTHER_WORDS,
     PEOPLE,
     RELATIVE_WORDS,
+    ROLE_WORD_RE,
     person_role,
 )
 from plugins.redaction.spans import merge
@@ -584,7 +585,7 @@ def _nickname(word: str, quoted: bool = False) -> bool:
     worded = low in lexicon() and re.search(r"(?:ed|al|ive|less|ing|ful|ous|ic|ent|ant|ly|ist)$", low) or \
         low.endswith(("ist", "ian", "ologist"))
     return not (plain_word(low) or worded or low in _BLOCK_LABELS or low in _DETERMINERS or
-                re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", low))
+                ROLE_WORD_RE.fullmatch(low))
 
 
 def _name_like(word: str, strict: bool = True) -> bool:
@@ -652,7 +653,7 @@ def _possessor_orgs(text: str, spans: list[Span]) -> list[Span]:
         if not owner or any(s.start < owner.end("o") and owner.start("o") < s.end for s in spans):
             continue
         words = owner.group("o").lower().split()
-        if any(w in first_names() or _ROLE_WORD_RE.fullmatch(w) or w in _DETERMINERS or w in _IS_WORDS for w in words) or \
+        if any(w in first_names() or ROLE_WORD_RE.fullmatch(w) or w in _DETERMINERS or w in _IS_WORDS for w in words) or \
                 all(w in stop_words() for w in words[:1]) and len(words) == 1:
             continue  # one frequent word owns nothing ("Today's"); two name a company ("Consumer Reports")
         out.append(Span(owner.start("o"), owner.end("o"), "ORG", "gazetteer"))
@@ -662,7 +663,6 @@ def _possessor_orgs(text: str, spans: list[Span]) -> list[Span]:
 # "It's Avi Goldfarb": a word with "'s" for "is" before a name
 _IS_WORDS = frozenset(("it", "that", "this", "there", "here", "he", "she", "who", "what", "where", "everyone",
                        "someone", "today", "tonight", "name"))
-_ROLE_WORD_RE = re.compile(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?")
 
 
 _STORE_AT_RE = re.compile(r"\bthe[ \t]+(?P<v>[A-Z0-9][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})[ \t]+(?:on|at|off)[ \t]+$")
@@ -833,7 +833,7 @@ def _label_line(value: str) -> bool:
     if value.islower() and all(w in lexicon() or w in stop_words() for w in words):
         return True  # a job title typed in lower case ("labor relations director")
     return ":" in value or "@" in value or not words or \
-        any(re.fullmatch(rf"(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS})s?", w) for w in words) or \
+        any(ROLE_WORD_RE.fullmatch(w) for w in words) or \
         all(w in _BLOCK_LABELS for w in words)
 
 

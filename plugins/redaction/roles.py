@@ -19,6 +19,8 @@ OTHER_WORDS = (
 )
 PEOPLE = frozenset(("PATIENT", "RELATIVE", "CLINICIAN", "PERSON"))  # the categories that name a person
 CLINICIAN_WORDS = "dr|doc|doctor|therapist|psychiatrist|psychologist|clinician|nurse|np|pcp|prescriber|counselor"
+# A role or relation word on its own ("sister", "therapists", "Patient"): no name
+ROLE_WORD_RE = re.compile(rf"(?i)(?:{RELATIVE_WORDS}|{OTHER_WORDS}|{CLINICIAN_WORDS}|patient|client)s?")
 
 _CLINICIAN_RE = re.compile(rf"(?i:\b(?:{CLINICIAN_WORDS})\.?,?)\s*$")
 _RELATIVE_RE = re.compile(rf"(?i:\b(?:{RELATIVE_WORDS})s?(?:\s*\(\w+\))?,?)\s*$")
