@@ -111,6 +111,10 @@ CLINICAL_CORPORA = (
      "development set)", _DATA / "heldout_clinical_15.jsonl"),
     ("general-cc", "(cc) personal correspondence by a twenty-seventh author (measured unseen once, then a development "
      "set)", _DATA / "general_cc.jsonl"),
+    ("clinical-dd", "(dd) behavioral-health texts by a twenty-eighth author (measured unseen once, then a development "
+     "set)", _DATA / "heldout_clinical_16.jsonl"),
+    ("general-ee", "(ee) everyday general-domain texts by a twenty-ninth author (measured unseen once, then a "
+     "development set)", _DATA / "general_ee.jsonl"),
 )
 PRESIDIO_MAP = {
     "PERSON": "PERSON", "STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "ORGANIZATION": "ORG",
