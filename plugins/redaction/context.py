@@ -49,7 +49,7 @@ _ID_WORDS = (
     r"vat(?:\s+(?:number|no\.?|reg(?:istration)?))?|tax\s+id|ein|auth(?:orization)?|crn|"
     r"(?:confirmation|booking|reference)\s+code|frequent\s+flyer(?:\s+(?:number|no\.?))?|parcel|shipment|package|"
     r"index\s+(?:number|no\.?)|enrollment|job|record|pnr|tkt|ticket(?:\s+(?:number|no\.?))?|rma|label\s+code|"
-    r"frame\s+(?:number|no\.?)|chip(?:\s+(?:number|no\.?))?"
+    r"frame\s+(?:number|no\.?)|chip(?:\s+(?:number|no\.?))?|insurance\s+(?:number|no\.?)"
 )
 _ID_VALUE = r"(?:(?-i:[A-Z]{1,6}) |(?:[A-Za-z]{1,6}[-#./]){1,3}|[A-Za-z]{1,6}|[*xX•]{2,8})?\d[\dA-Za-z/-]*(?:[ ][\dA-Za-z-]*\d[\dA-Za-z-]*)*"
 ID_CONTEXT_RE = re.compile(
@@ -179,7 +179,8 @@ SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|refe
                        rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
-    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|AS|GU|MP|PW|VI|FM|MH|AA|AE|AP"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|AS|GU|MP|PW|VI|FM|MH|AA|AE|AP|"
+    "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
 )
 _PLACE_WORD = r"[^\W\d_a-z][\w.'’-]*"
 CITY_STATE_RE = re.compile(
@@ -253,8 +254,9 @@ SCHOOL_DISTRICT_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A
 # A lower-case name after "w/" in a quick note ("f/u w/ jamal re: court")
 LOWER_WITH_RE = re.compile(r"\b(?:f/u|spoke|met|call|talked|check(?:ed)?[ \t]+in)[ \t]+w/[ \t]+(?P<v>[a-zà-ÿ][a-zà-ÿ'’-]{1,20})\b")
 # Tribal lands where someone lives ("near Tuba City, Navajo Nation", "Yakama Nation, White Swan")
-TRIBAL_LAND_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Nation|Reservation|Rancheria|"
-                            r"Pueblo|Reserve|First[ \t]+Nation|Indian[ \t]+Community))\b")
+TRIBAL_LAND_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Nations?|Reservation|Rancheria|"
+                            r"Pueblo|Reserve|First[ \t]+Nations?|Indian[ \t]+Community)"
+                            r"(?:[ \t]+of[ \t]+the[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)\b")
 # A name in voice dictation, in lower case between spoken labels ("patient name carol ann pelletier
 # date of service", "a progress note for justice whitfield comma")
 DICTATED_NAME_RE = re.compile(
@@ -302,7 +304,7 @@ _ORG_NAME = rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|et
 EMPLOYER_RE = re.compile(
     rf"(?i:\b(?:work(?:s|ed|ing)?|job|shifts?|interns?|interned|interning|volunteers?|volunteered|volunteering|"
     rf"co-?workers?|boss|supervisor|manager|shift\s+changes|quit|interviewed|interviewing|interview|hired|promoted)"
-    rf"(?:\s+(?:nights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still|remotely|"
+    rf"(?:\s+(?:nights|overnights|days|weekends|evenings|mornings|shifts|part-time|full-time|there|briefly|now|still|remotely|"
     rf"locally|temporarily|freelance|casually))?"
     rf"\s+(?:for|at|with)|\bemployed\s+(?:by|at)|\bhired\s+by|\bemployer\s*(?:is|was|:|\()|"
     rf"\blaid\s+(?:him|her|them|me|us)\s+off\s+from|\b(?:laid\s+off|fired|let\s+go|resigned|retired|retiring|"
@@ -493,7 +495,7 @@ def context_spans(text: str) -> list[Span]:
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in CHINESE_NAME_RE.finditer(text)
             if not any(m.group(g).lower() in stop_words() or m.group(g).lower() in NOT_NAMES for g in ("a", "b"))]
     out += [Span(*m.span("v"), "LOCATION", "pattern") for m in TRIBAL_LAND_RE.finditer(text)
-            if m.group("v").split()[0].lower() not in stop_words() and not m.group("v").startswith("United")]
+            if m.group("v").split()[0].lower() not in NOT_NAMES and not m.group("v").startswith("United")]
     for m in DICTATED_NAME_RE.finditer(text):
         group = "v" if m.group("v") else "w"
         surname = m.group(group).split()[-1]
@@ -665,7 +667,7 @@ def _named_group(value: str) -> bool:
                    w in drugs() or w in abbreviations() or ROLE_WORD_RE.fullmatch(w) for w in words)
 
 
-_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Z]{3}))\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"
+_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Z]{3}))['\"’”)]?\.[ \t]+(?=[A-Z])")  # "...gone. Hotel", "RT-55291. Hotel"
 _CHIEFS = frozenset(("ceo", "cfo", "coo", "cto", "founder", "co-founder", "owner", "co-owner", "president", "chairman",
                      "chairwoman", "chair"))
 _NUMBER_LABEL_RE = re.compile(r"(?i)[ \t]+(?:number|no\.|#|id\b|card\b)")

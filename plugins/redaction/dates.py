@@ -143,7 +143,13 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "in late September": the part of the month with it
     ("month", re.compile(rf"\b(?P<v>(?i:early|mid|late)[ \t]+{_MONTH_NAME})\b")),
     # "since mid-April": a month with a hyphenated part of it
-    ("month", re.compile(rf"\b(?i:early|mid|late)-(?P<v>{_MONTH_NAME})\b")),
+    ("month", re.compile(rf"\b(?P<v>(?i:early|mid|late)-{_MONTH_NAME})\b")),
+    # "lundi le 21 octobre", "jeudi 17 octobre": a French weekday and date without a year
+    ("named", re.compile(r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:[ \t]+le)?[ \t]+"
+                         r"\d{1,2}(?:er)?[ \t]+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+                         r"octobre|novembre|décembre|decembre)\b")),
+    # a holiday named in brackets after the date it is ("Thurs 11/28 (Thanksgiving)")
+    ("holiday", re.compile(rf"(?i)(?<=\d)[ \t]*\([ \t]*(?P<v>{_HOLIDAY})[ \t]*\)")),
     # "updated Fri;", "served on Wed.": a capitalised weekday abbreviation after a word that dates
     ("weekday", re.compile(r"\b(?i:on|by|until|till|since|before|after|next|last|this|updated|served|seen|called)\s+"
                            r"(?P<v>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?)(?!\s*-)")),

@@ -187,7 +187,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w-])[A-Za-z]{1,5}-[A-Za-z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"), _ok_long_id),
     # user names and handles ("username jdoe1987", "@quill_fox"): a unique code of a person
     ("ID", re.compile(r"(?i)\b(?:user\s*name|user\s*id|user|login|handle|screen\s*name|gamertag)\s*(?:is|was|:|=)\s*"
-                      r"(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"),
+                      r"['\"“‘]?(?P<v>@?[A-Za-z0-9][\w.-]{2,}[A-Za-z0-9])"),
      lambda m: m.group("v").lower() not in stop_words() and m.group("v").lower() not in _CHAT_WORDS),  # "User: sure, ..."
     # a user name in quotes after what it names ("the account 'rahul.v'")
     ("ID", re.compile(r"(?i)\b(?:account|user\s*name|user|login|handle)\s+['\"“‘](?P<v>@?[A-Za-z0-9][\w.@-]{2,}[A-Za-z0-9])"

@@ -96,7 +96,7 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      # time zones, id schemes, chat words
                      "jst", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "cet", "cest",
                      "bst", "ist", "aest", "aedt", "awst", "wat", "eat", "pht", "hkt", "kst", "nzst", "nzdt",
-                     "orcid", "aadhaar", "nric", "ppsn", "org", "bday", "edvisit"))
+                     "orcid", "aadhaar", "nric", "ppsn", "org", "bday", "edvisit", "gamertag"))
 
 
 def plain_word(word: str) -> bool:

@@ -360,6 +360,13 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "happy 91st! Record #: 2021-0457.",
      ["CVS", "BCBS of Texas", "Austin ISD", "next Thursday, 3/20", "late September", "92", "91st", "2021-0457"],
      ["Denied at the", "Client", "member ID", "Plan for", "Record #"]),
+    # a quoted gamertag, an insurance number by its label, a First Nation, a French date without a year, a
+    # holiday in brackets after its date, a Canadian town and province, an employer of overnight shifts
+    ("gamertag is 'ShadowFang_77'. Health insurance no. LAMI 33011234. From Six Nations of the Grand River. "
+     "Disponible lundi le 21 octobre. Cancelling Thurs 11/28 (Thanksgiving). Liam, 17, from Burnaby, BC, was "
+     "referred. She works overnights at the Kroger distribution center.",
+     ["ShadowFang_77", "LAMI 33011234", "Six Nations of the Grand River", "21 octobre", "Thanksgiving", "Burnaby, BC",
+      "Kroger"], ["gamertag", "Health insurance", "distribution center"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
