@@ -21,6 +21,7 @@ from plugins.redaction.words import (
     DEGREE_RE,
     abbreviations,
     brands,
+    cities,
     clause_has_lower,
     clinical_words,
     demonyms,
@@ -248,6 +249,10 @@ CHINESE_NAME_RE = re.compile(
 # An insurer before the member's id ("BCBS of Texas member ID XJG904471228")
 INSURER_BEFORE_ID_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,3})[ \t]+"
                                   r"(?i:member|subscriber|policy)[ \t]*(?i:id|#|no\.?|number)\b")
+# A handle with the real name in brackets after it ("tom.h (Tom Hargreaves)")
+HANDLE_BEFORE_NAME_RE = re.compile(r"(?<![\w@.])(?P<v>[a-z][a-z0-9]+[._][a-z0-9]{1,12})[ \t]*\([ \t]*[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+# A news item's dateline in capitals ("CEDAR RAPIDS — A 17-year-old ...")
+DATELINE_RE = re.compile(r"(?m)^(?P<v>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})(?:,[ \t]+[A-Z][A-Za-z.]+)?[ \t]+[—–-][ \t]+[A-Z]")
 # A school district by its abbreviation ("Austin ISD", "Fresno Unified School District")
 SCHOOL_DISTRICT_RE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+"
                                 r"(?:C?ISD|USD|Unified(?:[ \t]+School[ \t]+District)?|School[ \t]+District|Public[ \t]+Schools))\b")
@@ -324,7 +329,8 @@ WEBSITE_RE = re.compile(r"\b(?i:the)[ \t]+(?P<v>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\
 # Economic Consulting", "Asc Partners"); therapy groups ("Skills Group") are not companies.
 _TRADE_WORDS = (
     "Credit Union", "Software", "Technologies", "Technology", "Solutions", "Consulting", "Consultants", "Partners", "Capital",
-    "Research", "Insurance", "Assurance", "Recovery", "Psychotherapy", "Clinics", "Health System", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
+    "Research", "Insurance", "Assurance", "Recovery", "Psychotherapy", "Clinics", "Health System", "Building Society",
+    "Energy", "Group", "Holdings", "Industries", "Enterprises", "Systems", "Labs", "Logistics",
     "Staffing", "Investments", "Financial", "Finance", "Markets", "Analytics", "Networks", "Communications",
     "Pharmaceuticals", "Therapeutics", "Bioscience", "Biosciences", "Motors", "Realty", "Properties",
     "Construction", "Movers", "Associates", "Ventures", "Advisors", "Bancorp", "Airlines", "Foods", "Pharmacy",
@@ -352,7 +358,7 @@ TRADE_NAME_RE = re.compile(
     rf"(?P<v>{_ORG_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+of[ \t]+){_ORG_WORD}){{0,4}}[ \t]+{_TRADE})\b"
 )
 # A parish named for a title of Mary or a saint ("Our Lady of the Harbor", "Holy Family Parish").
-PARISH_RE = re.compile(r"\b(?P<v>Our[ \t]+Lady[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+PARISH_RE = re.compile(r"\b(?P<v>(?:Our[ \t]+Lady|Parish)[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]+){1,3}"
                        r"|(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s(?![ \t]+Day\b))")
 _NOT_TRADE = frozenset(("support", "smart", "individual", "couples", "brief", "supportive", "interpersonal", "psychodynamic", "cognitive", "trauma", "intensive", "outpatient", "skills", "dbt", "cbt", "therapy", "process", "anger", "grief", "parenting",
                         "recovery", "peer", "focus", "study", "age", "blood", "control", "social", "protective",
@@ -486,6 +492,9 @@ def context_spans(text: str) -> list[Span]:
             if m.group("v").lower() not in ("medicaid", "medicare", "tricare", "medi-cal", "chip", "masshealth")
             and not all(w.lower() in NOT_NAMES or w.lower() in _ROLE_LABELS or w.lower() in stop_words()
                         for w in m.group("v").split() if w != "of")]
+    out += [Span(*m.span("v"), "ID", "pattern") for m in HANDLE_BEFORE_NAME_RE.finditer(text)]
+    out += [Span(*m.span("v"), "LOCATION", "pattern") for m in DATELINE_RE.finditer(text)
+            if m.group("v").title() in cities()]
     out += [Span(*m.span("v"), "ORG", "pattern") for m in SCHOOL_DISTRICT_RE.finditer(text)
             if m.group("v").split()[0].lower() not in NOT_NAMES]
     out += [Span(*m.span("v"), person_role(text, m.start()), "pattern") for m in LOWER_WITH_RE.finditer(text)

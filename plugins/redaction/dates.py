@@ -26,7 +26,7 @@ _HOLIDAY = (
     r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|st\.?\s+patrick'?s\s+day|super\s+bowl\s+sunday|"
     r"t[eế]t|lunar\s+new\s+year|chinese\s+new\s+year|nowruz|chuseok|vesak|ash\s+wednesday|good\s+friday|"
     r"mardi\s+gras|boxing\s+day|canada\s+day|anzac\s+day|bastille\s+day|cinco\s+de\s+mayo|"
-    r"d[ií]a\s+de\s+los\s+muertos)"
+    r"d[ií]a\s+de\s+los\s+muertos|carnival\s+(?:monday|tuesday)|midsummer(?:['’]s)?(?:\s+(?:eve|day))?)"
 )
 _RELATIVE_TO = (
     rf"(?:(?:the\s+)?(?:(?:first|second|third|last)\s+)?(?:{_WEEKDAY}|day|night|morning|evening|week|"
@@ -99,7 +99,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?!\s*(?:{_ROUTINE})\b|\s+of\s+(?:each|every|the)\s+month|"
                            rf"(?:\s+[\w-]+){{0,2}}\s+(?:group|cohort|meeting|class|club|brunch|dinner|lunch|breakfast|ritual|"
                            rf"person|practice|game|nights|mornings)s?\b|\s+and\s+{_WEEKDAY})")),
-    ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|"
+    ("weekday", re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY}),?\s+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/])|\d{{1,2}}\.\d{{1,2}}\.(?!\d)|"
                            rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)")),
     # "03JUN24": a compact date
     ("numeric", re.compile(r"\b\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2,4})?\b")),
@@ -125,7 +125,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"(?<![\w./])\d{1,2}\.?[ \t]*[–-][ \t]*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w|\.\d)")),
     ("named", re.compile(rf"(?i)(?<![\w/])\d{{1,2}}[ \t]*(?:/|-|–|&|and|to)[ \t]*\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?\b")),
     # "04-Sep", "JAN-25", "12/01/2024-12/14/2024", "this 11th day of October 2023"
-    ("named", re.compile(r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?![\w-])")),
+    ("named", re.compile(r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:-\d{2,4})?(?![\w-])")),
     ("named", re.compile(r"(?<![\w-])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|"
                          r"Nov|Dec)-\d{2}(?![\w-])")),
     ("numeric", re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}/\d{2,4}-\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")),
@@ -165,6 +165,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"pregnancy|episode|admission|hospitalization|cycle|line|generation|person|one|street|st|"
                            r"ave|avenue|century|degree|level|step|period|quarter|semester|opinion|try|shift)s?\b)")),
     ("partial", re.compile(_PARTIAL_NUMERIC)),
+    # a day over 12 before its month ("due by 28/02", "Call log 14/03")
+    ("partial", re.compile(r"(?<![\w/.$-])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/-]|\.\d)")),
     # a range of two partial dates ("(12/28-1/5)")
     ("partial", re.compile(r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-–]\s*"
                            r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)")),
@@ -185,12 +187,15 @@ def date_matches(text: str) -> list[tuple[int, int]]:
             if kind == "weekday" and (_WEEKDAY_RANGE_RE.match(text, match.start()) or
                                       _WEEKDAY_RANGE_END_RE.search(text, max(0, match.start() - 24), match.start())):
                 continue  # working days: "from Monday to Saturday", "Mon-Fri"
-            if kind == "weekday" and _HOURS_AFTER_RE.match(text, match.end()):
+            if kind == "weekday" and _HOURS_AFTER_RE.match(text, match.end()) and \
+                    _ANY_WEEKDAY_RE.search(text[max(0, match.start() - 40) : match.start()] + " " +
+                                           text[match.end() : match.end() + 40]):
                 continue  # opening hours: "Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed"
             found.append(match.span("v") if "v" in pattern.groupindex else match.span())
     return found
 
 
+_ANY_WEEKDAY_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY})\b")
 _WEEKDAY_RANGE_RE = re.compile(rf"(?i)(?:{_WEEKDAY_ANY})[ \t]*(?:to|through|thru|-|–)[ \t]*(?:{_WEEKDAY_ANY})\b")
 _WEEKDAY_RANGE_END_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY_ANY})[ \t]*(?:to|through|thru|-|–)[ \t]*$")
 _HOURS_AFTER_RE = re.compile(rf"(?i)(?:[ \t]*(?:to|through|thru|-|–|&|and)[ \t]*(?:{_WEEKDAY_ANY}))?[ \t]*:?[ \t]*"

@@ -205,6 +205,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Validator | None], ...] = (
     ("ID", re.compile(r"(?<![\w-])[xX*]{3}-[xX*]{2}-\d{4}(?![\w-])"), None),
     # masked card digits ("MC ****5521", "•••• 0772")
     ("ID", re.compile(r"(?<![\w*•])[*•]{3,}[ -]?\d{4}\b"), None),
+    ("ID", re.compile(r"\b(?:XX+|xx+|\d{2}[*•]{3,})\d{4}\b"), None),  # "A/c XX4821", "01****8823"
+    # a planning or court reference with slashes ("24/01873/FUL")
+    ("ID", re.compile(r"\b\d{2}/\d{4,6}/[A-Z]{2,5}\b"), None),
     ("PHONE", re.compile(r"(?i)\b(?:pager|beeper)\s*#?\s*(?P<v>\d{3,6}|\d-\d{4})\b"), None),
     # a number after "#" ("Psychologist #PSY 31877", "Lic #036.118492", "enrollment # SPR-11093")
     ("ID", re.compile(r"(?<![\w#&])#[ \t]?(?P<v>(?:[A-Z]{1,5}[ -]?)?\d[\d.-]*\d)(?![\w-])"),

@@ -96,7 +96,10 @@ _LABELS = frozenset(("bot", "chatbot", "user", "agent", "iban", "swift", "bic", 
                      # time zones, id schemes, chat words
                      "jst", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "cet", "cest",
                      "bst", "ist", "aest", "aedt", "awst", "wat", "eat", "pht", "hkt", "kst", "nzst", "nzdt",
-                     "orcid", "aadhaar", "nric", "ppsn", "org", "bday", "edvisit", "gamertag"))
+                     "orcid", "aadhaar", "nric", "ppsn", "org", "bday", "edvisit", "gamertag",
+                     # greetings and thanks in other languages, payment systems, abbreviated field labels
+                     "bonjour", "grazie", "salamat", "sawubona", "danke", "merci", "obrigado", "obrigada",
+                     "shukran", "namaste", "upi", "bpay", "m-pesa", "mpesa", "amt", "desc", "adm", "avl", "bal"))
 
 
 def plain_word(word: str) -> bool:
@@ -115,7 +118,8 @@ def clinical_words() -> frozenset[str]:
 DEGREE_RE = re.compile(r"(?:BSc|MSc|BA|MA|BS|MS|PhD|MBA|BEd|MEd|BSN|MSN|MPH|LLB|LLM|BEng|MEng|PharmD|PsyD|DNP|EdD|"
                        r"B\.?Tech|M\.?Tech|MBBS|B\.?Com|M\.?Com|B\.Sc|M\.Sc)\b")
 # A title standing alone before a name ("Atty.", "state Sen.", "Bro. & Sis."): no name itself
-TITLE_ALONE_RE = re.compile(r"(?:Atty|ATTY|Sen|Rep|Bro|Sis|Hon|Cllr|Gov|Supt|Sgt|Cpl|Lt|Capt|Smt|Shri|Sri|Kum)\.?")
+TITLE_ALONE_RE = re.compile(r"(?:Atty|ATTY|Sen|Rep|Bro|Sis|Hon|Cllr|Gov|Supt|Sgt|Cpl|Lt|Capt|Smt|Shri|Sri|Kum|Engr|Ing|Prof|"
+                            r"Profa|Dra|Sra|Srta|Mme|Mlle|Herr|Frau)\.?")
 
 
 def brands() -> frozenset[str]:

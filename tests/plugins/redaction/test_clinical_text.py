@@ -367,6 +367,15 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      "referred. She works overnights at the Kroger distribution center.",
      ["ShadowFang_77", "LAMI 33011234", "Six Nations of the Grand River", "21 octobre", "Thanksgiving", "Burnaby, BC",
       "Kroger"], ["gamertag", "Health insurance", "distribution center"]),
+    # a day over 12 before its month, dd-Mon-yy, masked account numbers, a planning reference, more holidays,
+    # a weekday with dd.mm., a handle before its real name, a parish, a building society, a dateline city
+    ("Fees due by 28/02. Debited from A/c XX4821 on 14-Aug-24. Acct: 01****8823. Planning application "
+     "24/01873/FUL. Since Carnival Monday. Lost on Midsummer's Eve. Match on Saturday, 19.10., kick-off 10:30. "
+     "tom.h (Tom Hargreaves) came. Parish of San Michele Arcangelo. Cwm Valley Building Society.\n"
+     "CEDAR RAPIDS — A teen was hurt.",
+     ["28/02", "14-Aug-24", "XX4821", "01****8823", "24/01873/FUL", "Carnival Monday", "Midsummer's Eve",
+      "Saturday, 19.10.", "tom.h", "Parish of San Michele Arcangelo", "Cwm Valley Building Society", "CEDAR RAPIDS"],
+     ["Fees due by", "Debited from", "Planning application", "A teen was hurt"]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
@@ -416,6 +425,8 @@ def test_identifiers_from_general_and_client_text(tagger, text: str, hidden: lis
     "Outpatient Program. Denies orthopnea, melena or hematochezia; egophony at the right base; conjunctivae pale.",
     # a session's name with "Psychotherapy", a fellowship, a pulse, a weight, Medicaid before its id word
     "PROGRESS NOTE — Individual Psychotherapy (90834). HR is 92, RR 18. Dad is 92 kg. Medicaid member ID pending.",
+    # a title alone, a greeting in another language, a payment system, a heading with a dash
+    "Enquiries: Engr. on duty. Bonjour! Pay via BPAY or UPI.\nPROGRESS NOTE — Individual therapy.",
     # opening hours, a list of product categories, an event, chat words, a title alone
     "Opening Hours: Monday to Friday 9:00–17:30, Saturday 10:00–16:00, Sunday Closed.",
     "New Arrivals: Kitchen Appliances, Air Fryers, Stand Mixers, Espresso Machines and Cast Iron Skillets.",
