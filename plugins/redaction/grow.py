@@ -138,7 +138,8 @@ def grow(text: str, spans: list[Span]) -> list[Span]:
     grown = merge(grown + _partners(text, grown) + _corners(text, grown) + _nicknames(text, grown) +
                   _ages_after_people(text, grown), text)
     grown = merge(grown + _address_gaps(text, grown) + _middle_initials(text, grown) + _org_of_place(text, grown) +
-                  _firms(text, grown) + _possessor_orgs(text, grown) + _orgs_in_places(text, grown), text)
+                  _firms(text, grown) + _possessor_orgs(text, grown) + _orgs_in_places(text, grown) +
+                  _listed_orgs(text, grown), text)
     grown = merge(grown + _block_people(text, grown), text)
     return merge(grown + _block_orgs(text, grown), text)
 
@@ -640,6 +641,31 @@ def _firms(text: str, spans: list[Span]) -> list[Span]:
 
 
 _POSSESSOR_RE = re.compile(r"(?<![\w'’.-])(?P<o>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})['’]s?[ \t]+$")
+
+
+_LISTED_NEXT_RE = re.compile(r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+                             r"(?P<v>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})(?<!\bNo)(?<!\bNumber)(?<!\bID)"
+                             r"(?=[ \t]*(?:[.;:!?)\n\"]|$))")  # the list's last item: "..., Case No." is a label
+
+
+def _listed_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """A Title Case name of two or three words listed right after a company ("Bekins, Enervee
+    Corporation and Civic Insight"): another company, unless its words are plain words or a
+    person's name was found in it."""
+    out = []
+    for span in spans:
+        listed = _LISTED_NEXT_RE.match(text, span.end) if span.category == "ORG" else None
+        if not listed or any(s.start < listed.end("v") and listed.start("v") < s.end for s in spans):
+            continue
+        words = [w.lower() for w in listed.group("v").split()]
+        if any(plain_word(w) and w not in lexicon() or w in first_names() or w in NOT_ORG_WORDS for w in words) or \
+                all(w in service_words() for w in words):
+            continue  # "..., Emergency Department": a unit of the company, no other company
+        out.append(Span(*listed.span("v"), "ORG", "gazetteer"))
+    return out
+
+
+NOT_ORG_WORDS = frozenset(("medicaid", "medicare", "tricare", "the", "a", "an", "i", "we", "you"))
 
 
 def _possessor_orgs(text: str, spans: list[Span]) -> list[Span]:

@@ -376,6 +376,10 @@ def test_a_lower_case_word_name_is_a_name_only_where_it_names(tagger) -> None:
      ["28/02", "14-Aug-24", "XX4821", "01****8823", "24/01873/FUL", "Carnival Monday", "Midsummer's Eve",
       "Saturday, 19.10.", "tom.h", "Parish of San Michele Arcangelo", "Cwm Valley Building Society", "CEDAR RAPIDS"],
      ["Fees due by", "Debited from", "Planning application", "A teen was hurt"]),
+    # a company listed last after a company; a unit of it and a label are no company
+    ("Suppliers: Bekins, Enervee Corporation and Civic Insight. To: Fletcher Allen Health Center, Emergency "
+     "Department. Re: Kang v. Pacific Crest Hospitality Group, Case No. CGC-23-608114.",
+     ["Civic Insight", "Enervee Corporation", "Pacific Crest Hospitality Group"], ["Emergency Department", "Case No."]),
     ("Rebecca Hides\n\n07960 Aqqusinersuaq 111\n Suite 201\n Sisimiut\n\n??? 688 rue du centre 320\n??? belgium 97466",
      ["Rebecca Hides", "Aqqusinersuaq 111", "belgium 97466"], []),
 ])
