@@ -178,7 +178,7 @@ JOB_TYPIST_RE = re.compile(r"(?im:\bjob\s*(?:#|no\.?)?\s*\d{4,}[ \t]*/[ \t]*)(?P
 SIGNED_RE = re.compile(rf"(?i:\b(?:signed\s+by|electronically\s+signed\s+by|referred\s+by|seen\s+by|"
                        rf"guardian|emergency\s+contact|name|spoke\s+with|met\s+with|session\s+with|"
                        rf"policy\s+holder|subscriber))\s*:?\s+{_FULL}")
-_STATES = (
+STATE_CODES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|AS|GU|MP|PW|VI|FM|MH|AA|AE|AP|"
     "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
@@ -186,7 +186,7 @@ _STATES = (
 _PLACE_WORD = r"[^\W\d_a-z][\w.'’-]*"
 CITY_STATE_RE = re.compile(
     rf"(?P<v>\b{_PLACE_WORD}(?:[ \t]+(?:(?:de|la|del|los|las|le|di|da|on|upon|of)[ \t]+)*{_PLACE_WORD}){{0,3}}"
-    rf"\s*,\s*(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
+    rf"\s*,\s*(?:{STATE_CODES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?![a-z])"
 )
 NOT_NAMES = frozenset(
     ["i", "i'm", "i've", "i'd", "the", "a", "an", "and", "or", "but", "he", "she", "they", "we", "you", "it", "this", "that", "his", "her", "their", "my", "our", "your", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow", "yesterday", "client", "patient", "therapist", "mom", "dad", "god", "christmas", "easter", "thanksgiving", "said", "says", "told", "was", "is", "has", "had", "who", "when", "if", "what", "also", "has", "then", "so", "not", "no", "yes", "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor"]
@@ -406,7 +406,7 @@ STREET_NAMED_RE = re.compile(
     r"Trail|Trl|Pike|Crescent|Cres|Alley|Drive|STREET|AVENUE|ROAD|BOULEVARD|LANE|DRIVE|HIGHWAY|"
     r"st|street|ave|avenue|rd|road|blvd|lane|drive)\b\.?)"
 )
-STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?)\b")
+STATE_ZIP_RE = re.compile(rf"(?i),\s*(?P<v>(?:{STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?)\b")
 
 
 # A relation with the name in brackets after it ("bf (dev)", "aunt (Bernice)", "GRANDSON
@@ -709,7 +709,7 @@ def _bare_initials(value: str) -> bool:
     """Capitals that are initials, not a clinical or everyday abbreviation or a US state."""
     low = value.lower()
     return low not in abbreviations() and low not in _NOT_PERSON_CAPS and low not in stop_words() and \
-        not re.fullmatch(_STATES, value)
+        not re.fullmatch(STATE_CODES, value)
 
 
 def _org_span(text: str, match: re.Match[str], tail: bool = False) -> list[Span]:

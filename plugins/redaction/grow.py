@@ -38,6 +38,7 @@ import re
 from pathlib import Path
 
 from hooks.types import Span
+from plugins.redaction.context import STATE_CODES
 from plugins.redaction.patterns import STREET_SUFFIX
 from plugins.redaction.roles import (
     CLINICIAN_WORDS,
@@ -388,9 +389,7 @@ _PLACE_INSTITUTION_RE = re.compile(
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.]*)[ \t]+$")
 # US states and territories, Canadian provinces, Australian states: the region code that ends
 # an address line after the town, with or without a comma, when the line ends there
-_REGION_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
-                 "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|"
-                 "SK|YT|NSW|VIC|QLD|TAS|ACT")
+_REGION_CODES = STATE_CODES + "|NSW|VIC|QLD|TAS|ACT"
 _REGION_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<r>(?:{_REGION_CODES}))(?=[ \t]*(?:$|\n|[.;,)]|\d))", re.MULTILINE)
 # a region code between a town and its postcode, in any case ("lady frere\n, ec\n 76634")
 _REGION_GAP_RE = re.compile(rf"\s*,[ \t]*(?P<r>[a-z]{{2,3}}|{_REGION_CODES})\s*")
@@ -768,18 +767,23 @@ _FIRM_RE = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+[^\W\d_][\w'’-]*[ \t]+(?:and|
 _BLOCK_LINE_RE = re.compile(r"[^\W\d_][\w'’.&,()-]*(?:[ \t]+[\w'’.&,()-]+){0,5}")
 
 
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """(content start, content end) of every line, its list or quote marks and spaces left out."""
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        marks = _LINE_MARKS_RE.match(raw)
+        lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
+        pos += len(raw) + 1
+    return lines
+
+
 def _block_orgs(text: str, spans: list[Span]) -> list[Span]:
     """A signature or address block ("Katrina Mota / Knowledge Agency / 55470 Acheron Road"):
     the line right above the street (or above the person's name repeated over the street),
     below the person's line (a job title may come between), or opening the block as a
     letterhead in Title Case, names the organisation, when no person was found in it and it is
     no label, role, relation or generic service ("Outpatient Services")."""
-    lines = []  # (content start, content end) of every line, marks and spaces left out
-    pos = 0
-    for raw in text.split("\n"):
-        marks = _LINE_MARKS_RE.match(raw)
-        lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
-        pos += len(raw) + 1
+    lines = _content_lines(text)
     out = []
     for i in range(len(lines) - 1):
         start, end = lines[i]
@@ -823,13 +827,7 @@ def _block_people(text: str, spans: list[Span]) -> list[Span]:
     ("Rebecca Hides" over "07960 Aqqusinersuaq 111"): the whole line is that person, when a
     house number opens one of the next two lines."""
     out = []
-    pos = 0
-    lines = []
-    for raw in text.split("\n"):
-        marks = _LINE_MARKS_RE.match(raw)
-        lines.append((pos + (marks.end() if marks else 0), pos + len(raw.rstrip())))
-        pos += len(raw) + 1
-    filled = [line for line in lines if line[1] > line[0]]
+    filled = [line for line in _content_lines(text) if line[1] > line[0]]
     for i, (start, end) in enumerate(filled[:-1]):
         title = _LINE_TITLE_RE.match(text, start, end)
         start = title.end() if title else start  # "Dr. Anh Nguyen": the title stays
